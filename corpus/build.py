@@ -1,0 +1,123 @@
+"""Build the annotated corpus (contract.md §3) from its marked-up sources.
+
+Annotators write `corpus/source/*.txt`: entries separated by header lines
+
+    === c001 | dev | written
+    Текст письма, где {{bureaucratese|в целях}} нарушение отмечено прямо в тексте.
+
+A span is `{{category|fragment}}`; spans nest (a `long-sentence` span around a sentence that holds
+other spans). The split (`dev` or `heldout`) decides the output file: `corpus/dev.jsonl` or
+`corpus/heldout.jsonl`. Marking in place keeps offsets right by construction; writing offsets by
+hand is where annotation errors creep in.
+
+Run: python corpus/build.py            (rewrites the two .jsonl files)
+     python corpus/build.py --check    (exit 1 if the .jsonl files are out of date)
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HEADER = re.compile(r"^=== *(?P<id>[\w-]+) *\| *(?P<split>dev|heldout) *\| *(?P<source>[\w-]+) *$")
+SPLITS = ("dev", "heldout")
+
+
+class MarkupError(ValueError):
+    pass
+
+
+def parse_markup(marked: str) -> tuple[str, list[dict]]:
+    """Turn `{{cat|text}}` markup into plain text and spans with offsets."""
+    out: list[str] = []
+    pos = 0          # length of plain text produced so far
+    stack: list[tuple[str, int]] = []
+    spans: list[dict] = []
+    i = 0
+    while i < len(marked):
+        if marked.startswith("{{", i):
+            bar = marked.find("|", i + 2)
+            if bar < 0:
+                raise MarkupError(f"no '|' after '{{{{' at {i}")
+            category = marked[i + 2:bar].strip()
+            if not re.fullmatch(r"[a-z-]+", category):
+                raise MarkupError(f"bad category {category!r} at {i}")
+            stack.append((category, pos))
+            i = bar + 1
+        elif marked.startswith("}}", i) and stack:
+            category, start = stack.pop()
+            spans.append({"category": category, "start": start, "end": pos})
+            i += 2
+        else:
+            out.append(marked[i])
+            pos += 1
+            i += 1
+    if stack:
+        raise MarkupError(f"unclosed span {stack[-1][0]!r}")
+    text = "".join(out)
+    for span in spans:
+        span["fragment"] = text[span["start"]:span["end"]]
+    spans.sort(key=lambda s: (s["start"], s["end"], s["category"]))
+    return text, spans
+
+
+def read_sources(folder: Path = HERE / "source") -> dict[str, list[dict]]:
+    entries: dict[str, list[dict]] = {s: [] for s in SPLITS}
+    seen: set[str] = set()
+    for path in sorted(folder.glob("*.txt")):
+        current = None
+        body: list[str] = []
+
+        def flush():
+            if current is None:
+                return
+            marked = "\n".join(body).strip("\n")
+            try:
+                text, spans = parse_markup(marked)
+            except MarkupError as exc:
+                raise MarkupError(f"{path.name} {current['id']}: {exc}") from None
+            entries[current["split"]].append(
+                {"id": current["id"], "source": current["source"], "text": text, "spans": spans})
+
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = HEADER.match(line)
+            if m:
+                flush()
+                current = m.groupdict()
+                if current["id"] in seen:
+                    raise MarkupError(f"{path.name}: duplicate id {current['id']}")
+                seen.add(current["id"])
+                body = []
+            elif current is not None:
+                body.append(line)
+        flush()
+    return entries
+
+
+def render(entries: list[dict]) -> str:
+    return "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
+
+
+def main(argv: list[str]) -> int:
+    entries = read_sources()
+    stale = []
+    for split in SPLITS:
+        target = HERE / f"{split}.jsonl"
+        data = render(entries[split])
+        if "--check" in argv:
+            if not target.exists() or target.read_text(encoding="utf-8") != data:
+                stale.append(target.name)
+        else:
+            target.write_text(data, encoding="utf-8")
+    if stale:
+        print("устарели: " + ", ".join(stale) + " — запустите python corpus/build.py")
+        return 1
+    counts = {s: len(entries[s]) for s in SPLITS}
+    print(f"dev: {counts['dev']} текстов, heldout: {counts['heldout']} текстов")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,148 @@
+"""Runs the selected rules over a document, turns hits into findings, scores the letter."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .config import Settings
+from .context import Context
+from .errors import ConfigError, InputError
+from .finding import FileResult, Finding
+from .registry import all_rules, known_selector, load_profile, select
+
+
+class Plan:
+    """The selected rules, each bound to its kind with merged options, built once per settings."""
+
+    def __init__(self, settings: Settings):
+        from .kinds import kind_class
+        profile = load_profile(settings.profile)
+        # An explicit selection (command line or config file) replaces the profile's choice whole:
+        # `--select S503` must run S503 even though the default profile leaves it out.
+        if settings.select is not None:
+            selectors, ignores = list(settings.select), list(settings.ignore)
+        else:
+            selectors, ignores = list(profile["select"]), profile["ignore"] + settings.ignore
+        selectors += settings.extend_select
+        for s in selectors + ignores:
+            if not known_selector(s):
+                raise ConfigError(f"нет правила или категории «{s}». Список правил: plainlang rules")
+        self.settings = settings
+        self.rules = select(all_rules(), selectors, ignores)
+        severities = {**profile["severity"], **settings.severity}
+        self.checks = []
+        for rule in self.rules:
+            options = {**rule.options, **profile["options"].get(rule.id, {}),
+                       **profile["options"].get(rule.name, {}),
+                       **settings.options.get(rule.id, {}), **settings.options.get(rule.name, {})}
+            sev = severities.get(rule.id) or severities.get(rule.name) or rule.severity
+            if sev != rule.severity:
+                rule = replace(rule, severity=sev)
+            self.checks.append((rule, kind_class(rule.kind)(rule, options)))
+            self.checks[-1][1].settings = settings
+
+    @property
+    def needs(self) -> set[str]:
+        out = set()
+        for _, kind in self.checks:
+            out |= set(kind.needs)
+        return out
+
+
+_PLANS: dict[str, Plan] = {}
+
+
+def plan_for(settings: Settings) -> Plan:
+    # Settings is a mutable dataclass; equal settings (same repr) share one plan and its loaded rules
+    key = repr(settings)
+    if key not in _PLANS:
+        if len(_PLANS) > 8:
+            _PLANS.clear()
+        _PLANS[key] = Plan(settings)
+    return _PLANS[key]
+
+
+def check_document(document, settings: Settings | None = None, plan: Plan | None = None) -> FileResult:
+    settings = settings or Settings()
+    plan = plan or plan_for(settings)
+    ctx = Context(document, settings)
+    ignored = settings.ignored_for(document.path)
+    findings: list[Finding] = []
+    for rule, kind in plan.checks:
+        if ignored and select([rule], ignored, []):
+            continue
+        for hit in kind.check(ctx):
+            findings.append(_finding(rule, hit, document))
+    findings = _dedupe(findings)
+    findings.sort(key=Finding.sort_key)
+    from .score import score, stats
+    st = stats(document, ctx)
+    return FileResult(path=document.path, findings=findings, score=score(findings, st), stats=st,
+                      document=document)
+
+
+def _finding(rule, hit, document) -> Finding:
+    values = dict(hit.values)
+    if hit.start is not None:
+        values.setdefault("match", document.text[hit.start:hit.end])
+    values.setdefault("suggestion", hit.suggestions[0] if hit.suggestions else "")
+    values.setdefault("note", "")
+    try:
+        message = rule.template(hit.template).format(**values)
+    except (KeyError, IndexError) as exc:
+        raise ConfigError(f"правило {rule.id}: в сообщении неизвестная подстановка {exc}") from None
+    line = column = end_line = end_column = None
+    paragraph = hit.paragraph
+    locator = hit.locator
+    if hit.start is not None:
+        line, column = document.position(hit.start)
+        end_line, end_column = document.position(hit.end)
+        block = document.block_at(hit.start)
+        if block is not None:
+            paragraph = block.paragraph if paragraph is None else paragraph
+            locator = locator or block.locator
+    return Finding(
+        rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity, weight=rule.weight,
+        message=" ".join(message.split()), start=hit.start, end=hit.end,
+        text=document.text[hit.start:hit.end] if hit.start is not None else "",
+        suggestions=tuple(hit.suggestions), line=line, column=column, end_line=end_line,
+        end_column=end_column, paragraph=paragraph, locator=locator, source=rule.source)
+
+
+NESTING_CATEGORIES = ("long-sentence", "structure")  # these cover sentences and paragraphs by design
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Within one category, a finding inside a longer one says the same thing twice: keep the longer."""
+    keep = [f for f in findings if f.start is None or f.category in NESTING_CATEGORIES]
+    by_category: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.start is not None and f.category not in NESTING_CATEGORIES:
+            by_category.setdefault(f.category, []).append(f)
+    for group in by_category.values():
+        group.sort(key=lambda f: (f.start, -(f.end - f.start), f.rule))
+        max_end = -1
+        for f in group:
+            if f.end > max_end:
+                keep.append(f)
+                max_end = f.end
+    return keep
+
+
+def check_path(path: str, settings: Settings | None = None) -> FileResult:
+    from .document.load import display_path, load
+    try:
+        document = load(path)
+    except InputError as exc:
+        return FileResult(path=display_path(path), error=str(exc))
+    document.path = display_path(path)
+    return check_document(document, settings)
+
+
+def check_text(text: str, settings: Settings | None = None, path: str = "<text>", fmt: str = "txt") -> FileResult:
+    if fmt == "md":
+        from .document.markdown import read_markdown
+        document = read_markdown(path, text)
+    else:
+        from .document.plain import read_plain
+        document = read_plain(path, text)
+    return check_document(document, settings)

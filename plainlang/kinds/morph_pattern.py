@@ -1,0 +1,142 @@
+"""Token patterns with morphological conditions, for rules a phrase list cannot express:
+a missing comma before «что», double negation, chains of verbal nouns in the genitive.
+
+A pattern is a list of elements; each element tests one token and may repeat (`min`, `max`):
+    lower: [что, чтобы]        the token's lower-case form is one of these
+    lemma: [мочь]              one of its lemmas is one of these
+    lemma_re: '^не.+ние$'      one of its lemmas matches
+    pos: [NOUN], gram: [gent]  one reading has this part of speech and all these grammemes
+    not_lower / not_lemma / not_pos   the opposite tests
+    word: true | punct: [","]  a word / one of these punctuation marks
+    same_as: 0                 the same word (lower case) as element 0
+`mark: [i, j]` chooses the elements the finding covers; `suggestion` is a template over the marked
+elements' texts: "{0}, {1}".
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import ConfigError
+from ..nlp import morph
+from .base import Hit, Kind
+
+KEYS = {"lower", "lemma", "lemma_re", "pos", "gram", "not_lower", "not_lemma", "not_pos", "word", "punct",
+        "same_as", "min", "max", "first_upper", "not_first_upper"}
+
+
+class Element:
+    def __init__(self, spec: dict, rule_id: str):
+        unknown = set(spec) - KEYS
+        if unknown:
+            raise ConfigError(f"правило {rule_id}: в шаблоне неизвестные ключи {sorted(unknown)}")
+        self.spec = spec
+        self.min = spec.get("min", 1)
+        self.max = spec.get("max", 1)
+        self.lemma_re = re.compile(spec["lemma_re"]) if "lemma_re" in spec else None
+
+    def test(self, tok, ctx, groups) -> bool:
+        s = self.spec
+        low = tok.lower
+        if "punct" in s:
+            return tok.text in s["punct"]
+        if s.get("word") is not None and tok.is_word != s["word"]:
+            return False
+        if ("lower" in s or "lemma" in s or "lemma_re" in s or "pos" in s or "gram" in s
+                or "same_as" in s) and not tok.is_word:
+            return False
+        if "lower" in s and low not in s["lower"]:
+            return False
+        if "not_lower" in s and low in s["not_lower"]:
+            return False
+        if s.get("first_upper") and not tok.text[:1].isupper():
+            return False
+        if s.get("not_first_upper") and tok.text[:1].isupper():
+            return False
+        lemmas = ctx.lemmas(tok) if tok.is_word else frozenset()
+        if "lemma" in s and not (lemmas & set(s["lemma"])):
+            return False
+        if "not_lemma" in s and lemmas & set(s["not_lemma"]):
+            return False
+        if self.lemma_re is not None and not any(self.lemma_re.search(x) for x in lemmas):
+            return False
+        if "pos" in s or "gram" in s:
+            want = set(s.get("gram", []))
+            pos = set(s.get("pos", []))
+            if not any((not pos or p.tag.POS in pos) and want <= set(p.tag.grammemes) for p in morph.parses(low)):
+                return False
+        if "not_pos" in s and tok.is_word:
+            best = morph.best(low)
+            if best is not None and best.tag.POS in s["not_pos"]:
+                return False
+        if "same_as" in s:
+            ref = groups[s["same_as"]]
+            if not ref or ref[0].lower != low:
+                return False
+        return True
+
+
+class MorphPattern(Kind):
+    needs = frozenset({"sentences", "morph"})
+    defaults = {"pattern": [], "mark": None, "suggestion": None, "ignore_quoted": True}
+
+    def setup(self):
+        if not self.options["pattern"]:
+            raise ConfigError(f"правило {self.rule.id}: пустой шаблон")
+        self.elements = [Element(e, self.rule.id) for e in self.options["pattern"]]
+
+    def check(self, ctx):
+        n = len(self.elements)
+        mark = self.options["mark"] or [0, n - 1]
+        for s in ctx.sentences:
+            toks = s.tokens
+            i = 0
+            while i < len(toks):
+                groups = _match(self.elements, 0, toks, i, ctx, [[] for _ in range(n)])
+                if groups is None:
+                    i += 1
+                    continue
+                marked = [t for g in groups[mark[0]:mark[1] + 1] for t in g]
+                if not marked:
+                    i += 1
+                    continue
+                start, end = marked[0].start, marked[-1].end
+                if self.options["ignore_quoted"] and ctx.is_quoted(start, end):
+                    i += 1
+                    continue
+                suggestions = ()
+                if self.options["suggestion"] is not None:
+                    texts = [_text(ctx, g) for g in groups[mark[0]:mark[1] + 1]]
+                    suggestions = (self.options["suggestion"].format(*texts),)
+                yield Hit(start, end, suggestions, {},
+                          "message" if suggestions else "nosuggest")
+                last = max((g[-1].end for g in groups if g), default=end)
+                while i < len(toks) and toks[i].start < last:
+                    i += 1
+
+
+def _text(ctx, group) -> str:
+    if not group:
+        return ""
+    return ctx.document.text[group[0].start:group[-1].end]
+
+
+def _match(elements, e, toks, t, ctx, groups):
+    if e == len(elements):
+        return groups
+    el = elements[e]
+    # greedy: take as many tokens as allowed, then give back
+    taken = []
+    pos = t
+    while len(taken) < el.max and pos < len(toks) and el.test(toks[pos], ctx, groups):
+        taken.append(toks[pos])
+        pos += 1
+    while len(taken) >= el.min:
+        groups[e] = list(taken)
+        found = _match(elements, e + 1, toks, t + len(taken), ctx, groups)
+        if found is not None:
+            return found
+        if not taken:
+            break
+        taken.pop()
+    groups[e] = []
+    return None

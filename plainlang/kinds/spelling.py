@@ -1,0 +1,93 @@
+"""Offline spelling: a word unknown to pymorphy3's dictionary, not a known compound, not in the
+allow-lists and not common on the web (wordfreq) is likely a typo. Suggestions are the known words
+one edit away, most frequent first. Measured (shared/research/dependencies.md): pymorphy3 alone
+catches typos well but flags new words (цифровизация, самозанятый); the allow-list and the
+frequency gate take those out."""
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from ..dictionary import load_table
+from ..nlp import morph
+from .base import Hit, Kind
+
+ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+PREFIXES = ("гос", "тех", "мед", "соц", "эко", "авто", "электро", "мини", "микро", "макро", "агро", "био",
+            "гидро", "теле", "радио", "видео", "фото", "кибер", "нано", "спец", "пром", "строй", "жил", "мун",
+            "обл", "гор", "рай", "фин", "энерго", "газо", "нефте", "водо", "тепло", "само", "полу", "много",
+            "обще", "сверх", "сельхоз", "лесо", "медиа", "интернет", "онлайн", "офлайн", "веб", "пресс",
+            "евро", "гипер", "супер", "контр", "псевдо", "квази", "инфо", "нейро", "цифро", "ультра")
+
+
+@cache
+def _allowed(name: str) -> frozenset:
+    table = load_table(name)
+    return frozenset(r[table.columns[0]].lower().replace("ё", "е") for r in table.rows)
+
+
+@cache
+def _zipf():
+    from wordfreq import zipf_frequency
+    return zipf_frequency
+
+
+@lru_cache(50_000)
+def frequency(word: str) -> float:
+    return _zipf()(word, "ru", wordlist="small")
+
+
+@lru_cache(50_000)
+def plausible(word: str, allowed: frozenset) -> bool:
+    """True when the word is probably spelled right."""
+    if morph.is_known(word) or word in allowed:
+        return True
+    if "-" in word:
+        return all(plausible(part, allowed) for part in word.split("-") if part)
+    for p in PREFIXES:
+        rest = word[len(p):]
+        if word.startswith(p) and len(rest) >= 4 and (morph.is_known(rest) or rest in allowed):
+            return True
+    if any(morph.dictionary_lemma(word) == a for a in allowed):
+        return True
+    return frequency(word) >= 2.0
+
+
+def candidates(word: str) -> list[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = set()
+    for a, b in splits:
+        if b:
+            edits.add(a + b[1:])
+        if len(b) > 1:
+            edits.add(a + b[1] + b[0] + b[2:])
+        for c in ALPHABET:
+            if b:
+                edits.add(a + c + b[1:])
+            edits.add(a + c + b)
+    edits.discard(word)
+    known = [w for w in edits if morph.is_known(w)]
+    known.sort(key=lambda w: (-frequency(w), w))
+    if known:
+        # a much rarer candidate is noise next to a common one («рассмотрели» vs «насмотрели»)
+        top = frequency(known[0])
+        known = [w for w in known if frequency(w) >= top - 1.5]
+    return known[:3]
+
+
+class Spelling(Kind):
+    needs = frozenset({"sentences", "morph"})
+    defaults = {"allow": "spelling-allow.tsv", "min_letters": 3}
+
+    def check(self, ctx):
+        allowed = _allowed(self.options["allow"]) | frozenset(
+            w.lower() for w in (getattr(ctx.settings, "allow_words", None) or []))
+        for s in ctx.sentences:
+            for t in s.tokens:
+                word = t.text
+                if not t.is_cyrillic or not word[:1].islower() or len(word) < self.options["min_letters"]:
+                    continue
+                low = t.lower
+                if plausible(low, allowed) or ctx.is_quoted(t.start, t.end):
+                    continue
+                yield Hit(t.start, t.end, tuple(candidates(low)), {"match": word},
+                          "message" if candidates(low) else "nosuggest")

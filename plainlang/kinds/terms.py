@@ -1,0 +1,50 @@
+"""Specialist terms left unexplained: the first use should carry a plain explanation."""
+from __future__ import annotations
+
+from ..dictionary import load_table
+from ..nlp.phrases import PhraseIndex, compile_phrase
+from .base import Hit, Kind
+
+EXPLAINERS = {"это", "означает", "значит", "называется", "называют", "т", "то", "например", "—", "–", "-", "("}
+
+
+class ExplainTerm(Kind):
+    needs = frozenset({"sentences", "morph"})
+    defaults = {"dictionary": "complex-terms.tsv"}
+
+    def setup(self):
+        rows = load_table(self.options["dictionary"]).rows
+        self.index = PhraseIndex([compile_phrase(r["term"], r) for r in rows])
+
+    def check(self, ctx):
+        first: dict[str, tuple] = {}
+        explained: set[str] = set()
+        for s in ctx.sentences:
+            toks = s.tokens
+            for phrase, a, b in self.index.find(toks, ctx):
+                term = phrase.data["term"]
+                if ctx.is_quoted(toks[a].start, toks[b].end):
+                    continue
+                if _explained(toks, a, b):
+                    explained.add(term)
+                first.setdefault(term, (toks[a], toks[b], phrase.data))
+        for term, (ta, tb, row) in first.items():
+            if term in explained:
+                continue
+            fragment = ctx.document.text[ta.start:tb.end]
+            yield Hit(ta.start, tb.end, (f"{fragment} ({row['explanation']})",),
+                      {"explanation": row["explanation"], "term": term})
+
+
+def _explained(toks, a, b) -> bool:
+    after = [t.lower for t in toks[b + 1:b + 4]]
+    before = toks[a - 1].text if a else ""
+    if after and (after[0] in ("(", "—", "–", "-", ",") and len(after) > 1 and after[1] in EXPLAINERS | {"то", "т"}):
+        return True
+    if after and after[0] in ("(", "—", "–"):
+        return True
+    if after and after[0] in ("это", "означает", "называется"):
+        return True
+    if before == "(" or (a >= 2 and toks[a - 2].lower in ("называется", "называют", "называемый", "называемая")):
+        return True
+    return False

@@ -1,0 +1,52 @@
+"""Sentences and tokens from razdel, with offsets into Document.text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
+_CYR = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD.search(self.text))
+
+    @property
+    def is_cyrillic(self) -> bool:
+        return bool(_CYR.match(self.text))
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: int                      # index into Document.blocks
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+
+def split_block(prose: str, offset: int, block_index: int) -> list[Sentence]:
+    from razdel import sentenize, tokenize
+    out = []
+    for sent in sentenize(prose):
+        if not sent.text.strip():
+            continue
+        start = offset + sent.start
+        tokens = [Token(start + t.start, start + t.stop, t.text) for t in tokenize(sent.text)]
+        out.append(Sentence(start, offset + sent.stop, sent.text, block_index, tokens))
+    return out

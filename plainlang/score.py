@@ -1,0 +1,62 @@
+"""The letter's score and its statistics.
+
+Score: findings weigh in per 100 words, and the penalty density turns into a 0–10 score that falls
+smoothly: score = 10 · exp(−D / TAU), D = 100 · Σ weight / max(words, MIN_WORDS). A plain letter
+(D ≈ 1) scores about 9, a letter with a stamp in every other sentence (D ≈ 8) about 4, and one
+finding in a three-line note does not sink it, because short texts count as MIN_WORDS words.
+TAU was calibrated on corpus/ and corpus/pairs (see README and `plainlang explain --score`).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+TAU = 9.0
+MIN_WORDS = 40
+_VOWELS = re.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
+
+
+def score(findings, stats: dict) -> float:
+    total = sum(f.weight for f in findings)
+    words = max(stats.get("words", 0), MIN_WORDS)
+    density = 100.0 * total / words
+    return round(10.0 * math.exp(-density / TAU), 1)
+
+
+def explain_score() -> str:
+    return (
+        "Оценка письма от 0 до 10: чем выше, тем проще текст.\n"
+        "1. Каждое замечание имеет вес: «совет» 0,3, «предупреждение» 1, «ошибка» 1,5 "
+        "(у правила может быть свой вес).\n"
+        f"2. Плотность замечаний D = 100 × (сумма весов) / (число слов). Короткое письмо считается "
+        f"письмом из {MIN_WORDS} слов, чтобы одно замечание в записке не обрушило оценку.\n"
+        f"3. Оценка = 10 × e^(−D / {TAU:g}), округлённая до десятых.\n"
+        "Например, 3 замечания на 150 слов: D = 2, оценка 8,0. 12 замечаний на 150 слов: D = 8, оценка 4,1.")
+
+
+def stats(document, ctx) -> dict:
+    words = 0
+    syllables = 0
+    long_words = 0
+    sentences = ctx.sentences
+    for s in sentences:
+        for t in s.tokens:
+            if t.is_word and any(c.isalpha() for c in t.text):
+                words += 1
+                n = len(_VOWELS.findall(t.text))
+                syllables += n
+                if n > 4:
+                    long_words += 1
+    paragraphs = sum(1 for b in document.blocks)
+    out = {"words": words, "sentences": len(sentences), "paragraphs": paragraphs}
+    if words and sentences:
+        asl = words / len(sentences)
+        asw = syllables / words
+        out["avg_sentence_words"] = round(asl, 1)
+        out["avg_word_syllables"] = round(asw, 2)
+        # Oborneva's adaptation of Flesch reading ease (higher is easier)
+        out["flesch_oborneva"] = round(206.835 - 1.3 * asl - 60.1 * asw, 1)
+        # plainrussian's Flesch–Kincaid grade: school years needed to read the text
+        out["grade_plainrussian"] = round(0.318 * asl + 14.2 * asw - 30.5, 1)
+        out["long_words_share"] = round(long_words / words, 3)
+    return out
