@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from .nlp.morph import lemmas as _lemmas  # the module imports pymorphy3 only on first parse
+
 _QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
@@ -19,13 +21,19 @@ class Context:
             out.extend(split_block(block.prose, block.start, i))
         return out
 
+    @cached_property
+    def _by_block(self) -> dict[int, list]:
+        out: dict[int, list] = {}
+        for s in self.sentences:
+            out.setdefault(s.block, []).append(s)
+        return out
+
     def block_sentences(self, index: int):
-        return [s for s in self.sentences if s.block == index]
+        return self._by_block.get(index, [])
 
     @staticmethod
     def lemmas(token):
-        from .nlp.morph import lemmas
-        return lemmas(token.lower) if token.is_word else frozenset()
+        return _lemmas(token.lower) if token.is_word else frozenset()
 
     @cached_property
     def quoted_ranges(self) -> list[tuple[int, int]]:
@@ -46,11 +54,15 @@ class Context:
         return ranges
 
     def is_quoted(self, start: int, end: int) -> bool:
-        return any(s < start and end <= e for s, e in self.quoted_ranges)
+        # quoted ranges are sorted and do not overlap: look only at the last one starting before `start`
+        import bisect
+        ranges = self.quoted_ranges
+        i = bisect.bisect_left(ranges, (start, -1)) - 1
+        return i >= 0 and ranges[i][0] < start and end <= ranges[i][1]
+
+    @cached_property
+    def _sentence_starts(self) -> set[int]:
+        return {s.words[0].start for s in self.sentences if s.words}
 
     def is_sentence_start(self, token) -> bool:
-        for s in self.sentences:
-            if s.start <= token.start < s.end:
-                words = s.words
-                return bool(words) and words[0].start == token.start
-        return False
+        return token.start in self._sentence_starts

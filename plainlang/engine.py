@@ -109,6 +109,10 @@ def _finding(rule, hit, document) -> Finding:
 
 
 NESTING_CATEGORIES = ("long-sentence", "structure")  # these cover sentences and paragraphs by design
+# Word-choice categories: when one finding sits inside a longer one of another of these categories
+# («вы понесёте ответственность» holds «понести ответственность»), the longer one says what is wrong.
+PHRASE_CATEGORIES = ("bureaucratese", "wordiness", "archaism", "jargon", "aggression", "idiom", "negative",
+                     "complex-term", "terminology")
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -125,7 +129,20 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             if f.end > max_end:
                 keep.append(f)
                 max_end = f.end
-    return keep
+    return _drop_contained_across(keep)
+
+
+def _drop_contained_across(findings: list[Finding]) -> list[Finding]:
+    phrase = sorted((f for f in findings if f.start is not None and f.category in PHRASE_CATEGORIES),
+                    key=lambda f: (f.start, -(f.end - f.start)))
+    drop = set()
+    for i, f in enumerate(phrase):
+        for g in phrase[i + 1:]:
+            if g.start >= f.end:
+                break
+            if g.end <= f.end and (g.end - g.start) < (f.end - f.start) and g.category != f.category:
+                drop.add(id(g))
+    return [f for f in findings if id(f) not in drop]
 
 
 def check_path(path: str, settings: Settings | None = None) -> FileResult:

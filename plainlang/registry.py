@@ -4,6 +4,7 @@ Nothing here imports a model: `plainlang rules` and `explain` run on this module
 """
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from pathlib import Path
@@ -94,7 +95,7 @@ def load_profile(name: str) -> dict:
     if data.get("extends"):
         base = load_profile(str(data["extends"]) if "/" not in str(data["extends"])
                             else str(path.parent / data["extends"]))
-        base = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in base.items()}
+        base = copy.deepcopy(base)  # the parent is cached: never change it in place
     if "select" in data:
         base["select"] = list(data["select"])
     base["select"] = base["select"] + list(data.get("extend-select") or [])

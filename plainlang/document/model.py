@@ -45,6 +45,7 @@ class Document:
     props: dict = field(default_factory=dict)  # document-level formatting (.docx)
     native: object = None          # the reader's own object (python-docx Document), for annotate
     _line_starts: list[int] | None = None
+    _block_starts: list[int] | None = None
 
     def __post_init__(self):
         for block in self.blocks:
@@ -59,8 +60,12 @@ class Document:
         return "".join(chars)
 
     def block_at(self, offset: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end or (block.start == block.end == offset):
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0:
+            block = self.blocks[i]
+            if block.start <= offset < block.end or block.start == block.end == offset:
                 return block
         return None
 

@@ -19,6 +19,17 @@ KINDS = {
     "paragraph-length": "structure:ParagraphLength",
     "preamble": "structure:Preamble",
     "languagetool": "languagetool:LanguageToolRule",
+    # Word formatting (.docx only): these need "formatting" and read Block.runs
+    "italic-format": "formatting:Italic",
+    "underline-format": "formatting:Underline",
+    "caps-format": "caps_format:CapsFormat",
+    "font-class": "fonts:FontClass",
+    "unknown-font": "fonts:UnknownFont",
+    "text-effects": "formatting:Effects",
+    "shading": "formatting:Shading",
+    "page-background": "formatting:PageBackground",
+    "low-contrast": "formatting:Contrast",
+    "mixed-styles": "fonts:MixedStyles",
 }
 
 

@@ -66,10 +66,9 @@ def inflect_replacement(replacement: str, matched) -> str:
     «проверить» for «осуществили проверку» → «проверили»; «помощь» for «оказания помощи» → «помощи»."""
     words = replacement.split(" ")
     head = words[0]
-    p = morph.best(head)
-    if p is None:
-        return replacement
-    family = VERB_NOUN_FAMILY.get(p.tag.POS)
+    families = [VERB_NOUN_FAMILY.get(p.tag.POS) for p in morph.parses(head)]
+    # «мочь» is first read as a noun by pymorphy3: a word that can be an infinitive is taken as a verb
+    family = "verb" if "verb" in families and morph.is_verb_lemma(head) else (families[0] if families else None)
     if family is None:
         return replacement
     for tok in matched:
@@ -78,7 +77,8 @@ def inflect_replacement(replacement: str, matched) -> str:
         if not morph.is_known(tok.text):
             continue  # a guessed parse of slang («инфа») would inflect the replacement wrongly
         tp = morph.best(tok.text)
-        if tp is not None and VERB_NOUN_FAMILY.get(tp.tag.POS) == family:
+        if tp is not None and (VERB_NOUN_FAMILY.get(tp.tag.POS) == family
+                               or (family == "verb" and tp.tag.POS == "PRTF")):
             inflected = morph.inflect_like(head, tok.text)
             if tok.text[:1].isupper():
                 inflected = inflected.lower()

@@ -47,9 +47,25 @@ def plausible(word: str, allowed: frozenset) -> bool:
         rest = word[len(p):]
         if word.startswith(p) and len(rest) >= 4 and (morph.is_known(rest) or rest in allowed):
             return True
-    if any(morph.dictionary_lemma(word) == a for a in allowed):
+    if morph.lemmas(word) & allowed:
+        return True
+    # pymorphy3 guesses lemmas of unknown words badly («правоустанавливающих» → «правоустанавливать»),
+    # so an inflected form of an allowed word is also accepted by a shared stem
+    if len(word) >= 6 and any(len(a) >= 6 and word[:len(a) - 2] == a[:-2] for a in _by_prefix(allowed, word[:4])):
         return True
     return frequency(word) >= 2.0
+
+
+@lru_cache(8)
+def _prefix_index(allowed: frozenset) -> dict:
+    index: dict[str, list[str]] = {}
+    for a in allowed:
+        index.setdefault(a[:4], []).append(a)
+    return index
+
+
+def _by_prefix(allowed: frozenset, prefix: str):
+    return _prefix_index(allowed).get(prefix, ())
 
 
 def candidates(word: str) -> list[str]:

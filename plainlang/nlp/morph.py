@@ -23,6 +23,22 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(_norm(p.normal_form) for p in parses(word))
 
 
+VERBAL = ("VERB", "INFN", "GRND", "PRTS")
+
+
+@lru_cache(CACHE)
+def verbal_lemmas(word: str) -> frozenset[str]:
+    """Lemmas of the word's verb readings only (finite, infinitive, gerund, short passive participle):
+    a full participle or adjective («данный ответ», «оказанная помощь») is not a verb phrase."""
+    return frozenset(_norm(p.normal_form) for p in parses(word) if p.tag.POS in VERBAL)
+
+
+@lru_cache(CACHE)
+def is_verb_lemma(word: str) -> bool:
+    low = _norm(word.lower())
+    return any(p.tag.POS == "INFN" and _norm(p.normal_form) == low for p in parses(low))
+
+
 @lru_cache(CACHE)
 def dictionary_lemma(word: str) -> str:
     """The lemma of a word written in a dictionary: the reading in which the word is its own normal form
@@ -53,6 +69,7 @@ def has_pos(word: str, *pos: str) -> bool:
     return any(p.tag.POS in pos for p in parses(word))
 
 
+@lru_cache(CACHE)
 def inflect_like(word: str, model_word: str) -> str:
     """Put a dictionary word (an infinitive or a noun) into the form of a word found in the text:
     «проверить» like «осуществили» → «проверили». Returns the word unchanged when unsure."""
@@ -67,7 +84,9 @@ def inflect_like(word: str, model_word: str) -> str:
     pos = target.tag.POS
     if pos in ("VERB", "INFN", "GRND"):
         wanted = {g for g in (target.tag.tense, target.tag.person, target.tag.number, target.tag.gender,
-                              target.tag.mood) if g}
+                              target.tag.mood, target.tag.involvement) if g}
+        if target.tag.tense in ("pres", "futr") and not target.tag.person and target.tag.mood == "indc":
+            wanted.add("3per")  # impersonal verbs («стоит») carry no person; the third fits them
         if pos == "INFN":
             wanted = {"INFN"}
         elif pos == "GRND":
@@ -77,6 +96,12 @@ def inflect_like(word: str, model_word: str) -> str:
         form = base.inflect(wanted) or (base.inflect(wanted - {"gender"}) if "gender" in wanted else None)
         if form is None and target.tag.person and target.tag.tense == "past":
             form = base.inflect(wanted - {target.tag.person})
+    elif pos == "PRTF" and source.tag.POS in ("INFN", "VERB"):
+        # «проживающие» → «живущие»: a verb replacement for a participle becomes a participle
+        wanted = {g for g in ("PRTF", target.tag.tense, target.tag.voice, target.tag.case, target.tag.number) if g}
+        if target.tag.number == "sing" and target.tag.gender:
+            wanted.add(target.tag.gender)
+        form = source.inflect(wanted)
     elif pos in ("NOUN", "ADJF", "PRTF", "NPRO"):
         wanted = {g for g in (target.tag.case, target.tag.number) if g}
         if source.tag.POS in ("ADJF", "PRTF") and target.tag.number == "sing" and target.tag.gender:
@@ -93,7 +118,7 @@ def inflect_like(word: str, model_word: str) -> str:
 
 
 def _same_family(a, b) -> bool:
-    verbs = {"VERB", "INFN", "GRND"}
+    verbs = {"VERB", "INFN", "GRND", "PRTF"}
     nouns = {"NOUN"}
     adjs = {"ADJF", "PRTF", "NPRO"}
     return any(a in f and b in f for f in (verbs, nouns, adjs))

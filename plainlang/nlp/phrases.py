@@ -20,12 +20,19 @@ _STOPS = {".", "!", "?", ";", "…"}
 class Slot:
     lemmas: frozenset = frozenset()
     forms: frozenset = frozenset()
+    verbal: bool = False   # a verb written in the dictionary matches verb readings only
 
     def matches(self, token, ctx) -> bool:
         if not token.is_word:
             return False
         low = token.lower
-        return low in self.forms or bool(self.lemmas and (self.lemmas & ctx.lemmas(token)))
+        if low in self.forms:
+            return True
+        if not self.lemmas:
+            return False
+        if self.verbal:
+            return bool(self.lemmas & morph.verbal_lemmas(low))
+        return bool(self.lemmas & ctx.lemmas(token))
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def compile_phrase(phrase: str, data: dict | None = None) -> Phrase:
         elif _PUNCT.match(chunk):
             elements.append(Punct(chunk))
         else:
-            lemmas, forms = set(), set()
+            lemmas, forms, verbs = set(), set(), []
             for alt in chunk.split("|"):
                 alt = alt.strip().lower().replace("ё", "е")
                 if alt.startswith("="):
@@ -95,7 +102,8 @@ def compile_phrase(phrase: str, data: dict | None = None) -> Phrase:
                 elif alt:
                     lemmas.add(morph.dictionary_lemma(alt))
                     forms.add(alt)
-            elements.append(Slot(frozenset(lemmas), frozenset(forms)))
+                    verbs.append(morph.is_verb_lemma(alt))
+            elements.append(Slot(frozenset(lemmas), frozenset(forms), bool(verbs) and all(verbs)))
     if any(isinstance(e, Agree) for e in elements[:-1]) or (elements and isinstance(elements[0], Agree)):
         raise ValueError(f"«>agree» ставится только в конце фразы после слова: {phrase!r}")
     if not elements or not isinstance(elements[0], Slot) or isinstance(elements[-1], Gap):
@@ -104,20 +112,41 @@ def compile_phrase(phrase: str, data: dict | None = None) -> Phrase:
 
 
 class PhraseIndex:
+    """Two-level index: the first word's keys, then the second element's keys. Most phrases start
+    with a common preposition («в», «по»), so looking at the second word too saves most match attempts."""
+
     def __init__(self, phrases: list[Phrase]):
-        self.by_key: dict[str, list[Phrase]] = {}
+        self.by_key: dict[str, dict] = {}
         for ph in phrases:
             first = ph.elements[0]
+            second = ph.elements[1] if len(ph.elements) > 1 else None
+            if isinstance(second, Slot):
+                keys2 = second.lemmas | second.forms
+            elif isinstance(second, Punct):
+                keys2 = {second.text}
+            else:
+                keys2 = {None}  # one-word phrase, gap or lookahead next: try on every token
             for key in first.lemmas | first.forms:
-                self.by_key.setdefault(key, []).append(ph)
+                level = self.by_key.setdefault(key, {})
+                for k2 in keys2:
+                    level.setdefault(k2, []).append(ph)
 
-    def candidates(self, token, ctx):
-        seen = set()
-        for key in (token.lower, *ctx.lemmas(token)):
-            for ph in self.by_key.get(key, ()):
-                if id(ph) not in seen:
-                    seen.add(id(ph))
-                    yield ph
+    def candidates(self, tokens, i, ctx):
+        levels = [self.by_key[k] for k in (tokens[i].lower, *ctx.lemmas(tokens[i])) if k in self.by_key]
+        if not levels:
+            return []
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        keys2 = [None]
+        if nxt is not None:
+            keys2 += [nxt.lower, *ctx.lemmas(nxt)] if nxt.is_word else [nxt.text]
+        out, seen = [], set()
+        for level in levels:
+            for k2 in keys2:
+                for ph in level.get(k2, ()):
+                    if id(ph) not in seen:
+                        seen.add(id(ph))
+                        out.append(ph)
+        return out
 
     def find(self, tokens, ctx):
         """Longest non-overlapping matches in a token list: yields (phrase, first, last) token indexes."""
@@ -125,7 +154,7 @@ class PhraseIndex:
         while i < len(tokens):
             best = None
             if tokens[i].is_word:
-                for ph in self.candidates(tokens[i], ctx):
+                for ph in self.candidates(tokens, i, ctx):
                     end = _match(ph.elements, 0, tokens, i, ctx)
                     if end is not None and (best is None or end > best[1]):
                         best = (ph, end)

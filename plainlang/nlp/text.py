@@ -8,23 +8,24 @@ _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _CYR = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A razdel token with offsets into Document.text; `lower` and `is_word` are computed once,
+    because every rule asks for them."""
+    __slots__ = ("start", "end", "text", "lower", "is_word")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("ё", "е")
-
-    @property
-    def is_word(self) -> bool:
-        return bool(_WORD.search(self.text))
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower().replace("ё", "е")
+        self.is_word = bool(_WORD.search(text))
 
     @property
     def is_cyrillic(self) -> bool:
         return bool(_CYR.match(self.text))
+
+    def __repr__(self):
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass

@@ -1,0 +1,81 @@
+"""Readers: exact offsets, encodings, Markdown prose only, standard input."""
+from pathlib import Path
+
+import pytest
+
+from plainlang.document.load import decode, load
+from plainlang.errors import InputError
+
+LETTER = "Уважаемый Иван Петрович!\n\nВ целях проверки просим прислать справку.\nСрок — до 1 марта.\n"
+
+
+def test_plain_blocks_and_positions(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(LETTER, encoding="utf-8")
+    doc = load(str(p))
+    assert doc.text == LETTER
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == [
+        "Уважаемый Иван Петрович!", "В целях проверки просим прислать справку.", "Срок — до 1 марта."]
+    at = doc.text.index("целях")
+    assert doc.position(at) == (3, 3)
+
+
+def test_hard_wrapped_lines_stay_one_paragraph(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Министерство рассмотрело Ваше письмо о ремонте дороги на улице\n"
+                 "Садовой и сообщает, что работы начнутся в мае.\n", encoding="utf-8")
+    assert len(load(str(p)).blocks) == 1
+
+
+def test_bom_crlf_and_cp1251(tmp_path):
+    p = tmp_path / "bom.txt"
+    p.write_bytes("\ufeffПривет.\r\nВторая строка.".encode("utf-8"))
+    doc = load(str(p))
+    assert doc.text == "Привет.\nВторая строка."
+    q = tmp_path / "win.txt"
+    q.write_bytes(LETTER.encode("cp1251"))
+    assert load(str(q)).text == LETTER
+
+
+@pytest.mark.parametrize("raw,message", [
+    (b"\x00\x01\x02binary\x00", "не текстовый"),
+    ("Привет".encode("utf-16"), "UTF-16"),
+    ("Добрый день, мы получили ваше письмо и скоро ответим.".encode("koi8-r"), "кодировк"),
+    (b"", "пуст"),
+    (b"   \n\n ", "пуст"),
+])
+def test_bad_text_inputs(tmp_path, raw, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(raw)
+    with pytest.raises(InputError, match=message):
+        load(str(p))
+
+
+def test_markdown_checks_prose_only(tmp_path):
+    src = ("# В целях информирования\n\n"
+           "Текст **в рамках** программы, `в целях кода` и [ссылка](http://x.ru/a#b).\n\n"
+           "```\nв целях код\n```\n\n"
+           "- пункт *один*\n\n<div>в целях html</div>\n")
+    p = tmp_path / "a.md"
+    p.write_text(src, encoding="utf-8")
+    doc = load(str(p))
+    prose = " ".join(b.prose for b in doc.blocks)
+    assert "в рамках" in prose and "В целях информирования" in prose
+    assert "в целях кода" not in prose and "http" not in prose and "**" not in prose
+    assert "в целях код\n" not in prose and "html" not in prose
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds[0] == "heading" and "list-item" in kinds
+    for b in doc.blocks:  # offsets point into the file text itself
+        assert len(b.prose) == b.end - b.start
+
+
+def test_urls_and_emails_are_masked(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Пишите на info@mfc.ru или смотрите https://gosuslugi.ru/600#faq сайт.", encoding="utf-8")
+    prose = load(str(p)).blocks[0].prose
+    assert "@" not in prose and "#" not in prose and "сайт" in prose
+
+
+def test_decode_rejects_zip():
+    with pytest.raises(InputError, match="docx"):
+        decode(b"PK\x03\x04....")

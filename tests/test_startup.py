@@ -1,0 +1,46 @@
+"""`--help`, `rules` and `explain` must not pay for a model: no pymorphy3, razdel, natasha or docx import."""
+import json
+import subprocess
+import sys
+
+HEAVY = ("pymorphy3", "razdel", "natasha", "slovnet", "navec", "docx", "wordfreq", "language_tool_python",
+         "markdown_it", "numpy")
+
+
+def _modules_after(args):
+    code = (
+        "import sys, json\n"
+        "from click.testing import CliRunner\n"
+        "from plainlang.cli import main\n"
+        f"r = CliRunner().invoke(main, {args!r})\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print(json.dumps(sorted(sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_help_imports_no_model():
+    loaded = _modules_after(["--help"])
+    assert not [m for m in loaded if m.split(".")[0] in HEAVY]
+
+
+def test_rules_and_explain_import_no_model():
+    for args in (["rules"], ["explain", "K101"], ["explain", "--score"], ["check", "--help"]):
+        loaded = _modules_after(args)
+        heavy = [m for m in loaded if m.split(".")[0] in HEAVY]
+        assert not heavy, f"{args}: {heavy[:5]}"
+
+
+def test_char_rules_alone_load_no_morphology(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Заявка #12 принята & передана.", encoding="utf-8")
+    code = (
+        "import sys, json\n"
+        "from plainlang.config import Settings\n"
+        "from plainlang.engine import check_path\n"
+        f"r = check_path({str(f)!r}, Settings(select=['P701', 'P702']))\n"
+        "print(json.dumps([sorted(sys.modules), [x.rule for x in r.findings]]))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    modules, rules = json.loads(out.stdout)
+    assert rules == ["P701", "P702"]
+    assert not [m for m in modules if m.split(".")[0] in ("pymorphy3", "natasha", "slovnet", "wordfreq")]
