@@ -136,6 +136,11 @@ def _drop_contained_across(findings: list[Finding]) -> list[Finding]:
     phrase = sorted((f for f in findings if f.start is not None and f.category in PHRASE_CATEGORIES),
                     key=lambda f: (f.start, -(f.end - f.start)))
     drop = set()
+    # «ложить» is jargon, not a typo: a spelling finding inside a word-choice finding says less
+    for f in findings:
+        if f.category == "spelling" and f.start is not None:
+            if any(g.start <= f.start and f.end <= g.end for g in phrase):
+                drop.add(id(f))
     for i, f in enumerate(phrase):
         for g in phrase[i + 1:]:
             if g.start >= f.end:

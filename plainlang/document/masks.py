@@ -13,4 +13,4 @@ _PATTERNS = re.compile(
 
 def inline_masks(text: str, start: int, end: int):
     for m in _PATTERNS.finditer(text, start, end):
-        yield m.start(), m.end()
+        yield m.start(), m.end(), "_"

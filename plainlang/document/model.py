@@ -27,7 +27,7 @@ class Block:
     end: int
     paragraph: int | None = None   # 0-based paragraph index (body paragraphs for .docx)
     locator: str | None = None     # where a non-body block sits, e.g. table[1]/row[2]/cell[3]/p[1]
-    masked: tuple[tuple[int, int], ...] = ()   # absolute ranges that are not prose
+    masked: tuple[tuple, ...] = ()   # absolute (start, end[, fill]) ranges that are not prose
     runs: tuple[Run, ...] = ()
     props: dict = field(default_factory=dict)  # paragraph-level formatting (.docx)
     prose: str = ""
@@ -53,10 +53,14 @@ class Document:
 
     def _prose(self, block: Block) -> str:
         chars = list(self.text[block.start:block.end])
-        for s, e in block.masked:
+        for mask in block.masked:
+            s, e = mask[0], mask[1]
+            # markup vanishes (spaces); an address or phone stays a token-like "___" so razdel still
+            # ends a sentence after it, while no rule reads it as a word
+            fill = mask[2] if len(mask) > 2 else " "
             for i in range(max(s, block.start), min(e, block.end)):
                 if chars[i - block.start] != "\n":
-                    chars[i - block.start] = " "
+                    chars[i - block.start] = fill
         return "".join(chars)
 
     def block_at(self, offset: int) -> Block | None:

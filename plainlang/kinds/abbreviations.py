@@ -82,9 +82,17 @@ class DefineFirst(Kind):
             yield Hit(tok.start, tok.end, suggestions, {"abbr": key, "expansion": expansion}, template)
 
 
+FUNCTION_POS = ("PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED")
+
+
 def _is_caps_word(text: str) -> bool:
-    """A word typed in capitals for emphasis (ВНИМАНИЕ) is the caps rule's business, not an abbreviation."""
-    return len(text) >= 3 and morph.is_known(text.lower())
+    """A word typed in capitals for emphasis (ВНИМАНИЕ, НЕ, ДО) is the caps rule's business, not an
+    abbreviation. Two-letter capitals count as words only when they are particles or prepositions."""
+    low = text.lower()
+    if len(text) >= 3:
+        return morph.is_known(low)
+    best = morph.best(low)
+    return best is not None and best.tag.POS in FUNCTION_POS and morph.is_known(low)
 
 
 def _expands_here(toks, i) -> bool:

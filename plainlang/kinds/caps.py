@@ -8,7 +8,7 @@ from .base import Hit, Kind
 
 class CapsWords(Kind):
     needs = frozenset({"sentences", "morph"})
-    defaults = {"dictionary": "abbreviations.tsv", "everyday": "abbreviations-everyday.tsv", "min_letters": 3}
+    defaults = {"dictionary": "abbreviations.tsv", "everyday": "abbreviations-everyday.tsv", "min_letters": 2}
 
     def setup(self):
         rare, common = _load(self.options["dictionary"], self.options["everyday"])
@@ -19,8 +19,8 @@ class CapsWords(Kind):
             return False
         if settings is not None and text in (getattr(settings, "allow_abbreviations", None) or []):
             return False
-        low = text.lower()
-        return morph.is_known(low)
+        from .abbreviations import _is_caps_word
+        return _is_caps_word(text)
 
     def check(self, ctx):
         text = ctx.document.text

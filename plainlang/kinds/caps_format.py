@@ -21,12 +21,13 @@ class CapsFormat(CapsWords):
     def check(self, ctx):
         text = ctx.document.text
         for block in docx_blocks(ctx):
-            shown_caps = [False] * (block.end - block.start)
+            # per character: "caps", "small" (small capitals) or None
+            shown_caps: list[str | None] = [None] * (block.end - block.start)
             for run in block.runs:
                 p = run.props
                 if (p.get("caps") or p.get("small_caps")) and not p.get("hidden"):
                     for i in range(run.start - block.start, run.end - block.start):
-                        shown_caps[i] = True
+                        shown_caps[i] = "caps" if p.get("caps") else "small"
             if not any(shown_caps):
                 continue
             group: list[re.Match] = []
@@ -36,17 +37,18 @@ class CapsFormat(CapsWords):
                         and any(c.islower() for c in word)
                         and self.is_caps_word(word.upper(), ctx.settings)):
                     if group and set(text[group[-1].end():m.start()]) - JOINERS:
-                        yield from self._emit(group, text)
+                        yield from self._emit(group, text, block, shown_caps)
                         group = []
                     group.append(m)
                 else:
-                    yield from self._emit(group, text)
+                    yield from self._emit(group, text, block, shown_caps)
                     group = []
-            yield from self._emit(group, text)
+            yield from self._emit(group, text, block, shown_caps)
 
-    def _emit(self, group, text):
+    def _emit(self, group, text, block, shown_caps):
         if not group or max(sum(c.isalpha() for c in m.group()) for m in group) < self.options["min_letters"]:
             return
         start, end = group[0].start(), group[-1].end()
         typed = text[start:end]
-        yield Hit(start, end, (typed,), {"match": typed.upper()})
+        small = "caps" not in shown_caps[start - block.start:end - block.start]
+        yield Hit(start, end, (typed,), {"match": typed.upper()}, template="small" if small else "message")

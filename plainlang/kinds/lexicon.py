@@ -42,8 +42,8 @@ class Lexicon(Kind):
 
     def suggest(self, row, matched, at_start: bool) -> tuple[str, ...]:
         raw = row.get(self.replacement_column, "") if self.replacement_column else None
-        if raw is None:
-            return ()
+        if raw is None or raw.strip() == "?":
+            return ()  # «?»: the phrase has no one-word fix; the message says what to do instead
         if not raw.strip():
             return ("",)
         out = []

@@ -5,6 +5,7 @@ A pattern is a list of elements; each element tests one token and may repeat (`m
     lower: [что, чтобы]        the token's lower-case form is one of these
     lemma: [мочь]              one of its lemmas is one of these
     lemma_re: '^не.+ние$'      one of its lemmas matches
+    text_re: "^[0-9]+$"        the token itself matches
     pos: [NOUN], gram: [gent]  one reading has this part of speech and all these grammemes
     not_lower / not_lemma / not_pos   the opposite tests
     word: true | punct: [","]  a word / one of these punctuation marks
@@ -20,7 +21,7 @@ from ..errors import ConfigError
 from ..nlp import morph
 from .base import Hit, Kind
 
-KEYS = {"lower", "lemma", "lemma_re", "pos", "gram", "not_lower", "not_lemma", "not_pos", "word", "punct",
+KEYS = {"text_re", "lower", "lemma", "lemma_re", "pos", "gram", "not_lower", "not_lemma", "not_pos", "word", "punct",
         "same_as", "min", "max", "first_upper", "not_first_upper"}
 
 
@@ -33,12 +34,15 @@ class Element:
         self.min = spec.get("min", 1)
         self.max = spec.get("max", 1)
         self.lemma_re = re.compile(spec["lemma_re"]) if "lemma_re" in spec else None
+        self.text_re = re.compile(spec["text_re"]) if "text_re" in spec else None
 
     def test(self, tok, ctx, groups) -> bool:
         s = self.spec
         low = tok.lower
         if "punct" in s:
             return tok.text in s["punct"]
+        if self.text_re is not None:
+            return bool(self.text_re.search(tok.text))
         if s.get("word") is not None and tok.is_word != s["word"]:
             return False
         if ("lower" in s or "lemma" in s or "lemma_re" in s or "pos" in s or "gram" in s
@@ -106,7 +110,7 @@ class MorphPattern(Kind):
                 suggestions = ()
                 if self.options["suggestion"] is not None:
                     texts = [_text(ctx, g) for g in groups[mark[0]:mark[1] + 1]]
-                    suggestions = (self.options["suggestion"].format(*texts),)
+                    suggestions = (" ".join(self.options["suggestion"].format(*texts).split()),)
                 yield Hit(start, end, suggestions, {},
                           "message" if suggestions else "nosuggest")
                 last = max((g[-1].end for g in groups if g), default=end)

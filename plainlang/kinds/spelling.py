@@ -16,7 +16,12 @@ PREFIXES = ("гос", "тех", "мед", "соц", "эко", "авто", "эл�
             "гидро", "теле", "радио", "видео", "фото", "кибер", "нано", "спец", "пром", "строй", "жил", "мун",
             "обл", "гор", "рай", "фин", "энерго", "газо", "нефте", "водо", "тепло", "само", "полу", "много",
             "обще", "сверх", "сельхоз", "лесо", "медиа", "интернет", "онлайн", "офлайн", "веб", "пресс",
-            "евро", "гипер", "супер", "контр", "псевдо", "квази", "инфо", "нейро", "цифро", "ультра")
+            "евро", "гипер", "супер", "контр", "псевдо", "квази", "инфо", "нейро", "цифро", "ультра",
+            # «неподписание», «неснимаемый»: the negative prefix joins any word
+            "не", "без", "бес",
+            # «девятиэтажный», «двухкомнатный»: numeral compounds
+            "одно", "двух", "трех", "четырех", "пяти", "шести", "семи", "восьми", "девяти", "десяти",
+            "двенадцати", "двадцати", "сорока", "ста", "тысяче", "мало", "разно", "все")
 
 
 @cache
@@ -100,10 +105,15 @@ class Spelling(Kind):
         for s in ctx.sentences:
             for t in s.tokens:
                 word = t.text
-                if not t.is_cyrillic or not word[:1].islower() or len(word) < self.options["min_letters"]:
+                if not t.is_cyrillic or len(word) < self.options["min_letters"]:
+                    continue
+                # capitalised words are names, unless they open the sentence («Извените, …»)
+                if not word[:1].islower() and not (ctx.is_sentence_start(t) and not word.isupper()):
                     continue
                 low = t.lower
                 if plausible(low, allowed) or ctx.is_quoted(t.start, t.end):
                     continue
-                yield Hit(t.start, t.end, tuple(candidates(low)), {"match": word},
-                          "message" if candidates(low) else "nosuggest")
+                found = candidates(low)
+                if word[:1].isupper():
+                    found = [w[:1].upper() + w[1:] for w in found]
+                yield Hit(t.start, t.end, tuple(found), {"match": word}, "message" if found else "nosuggest")

@@ -9,7 +9,7 @@ BODY_KINDS = ("paragraph", "list-item")
 
 class ParagraphLength(Kind):
     needs = frozenset({"sentences"})
-    defaults = {"max_words": 100, "max_sentences": 6}
+    defaults = {"max_words": 100, "max_sentences": 6, "min_words_for_sentences": 70}
 
     def check(self, ctx):
         for i, block in enumerate(ctx.document.blocks):
@@ -17,7 +17,8 @@ class ParagraphLength(Kind):
                 continue
             sents = ctx.block_sentences(i)
             words = sum(len(s.words) for s in sents)
-            if words > self.options["max_words"] or len(sents) > self.options["max_sentences"]:
+            many = len(sents) > self.options["max_sentences"] and words >= self.options["min_words_for_sentences"]
+            if words > self.options["max_words"] or many:
                 yield Hit(block.start, block.end, (), {"words": words, "sentences": len(sents)},
                           paragraph=block.paragraph)
 
@@ -26,7 +27,7 @@ class Preamble(Kind):
     """The first paragraph of substance only retells the request and cites documents: the reader
     has to get through it before learning the answer."""
     needs = frozenset({"sentences", "morph"})
-    defaults = {"markers": [], "min_words": 25, "share": 0.6}
+    defaults = {"markers": [], "min_words": 30, "share": 0.5}
 
     def setup(self):
         self.index = PhraseIndex([compile_phrase(m) for m in self.options["markers"]])

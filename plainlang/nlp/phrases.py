@@ -55,6 +55,8 @@ class Agree:
             if p.tag.POS not in ("ADJF", "PRTF"):
                 continue
             for q in morph.parses(token.lower):
+                if "Fixd" in q.tag or "Abbr" in q.tag:
+                    continue  # indeclinable readings («по» as a name) agree with anything
                 if q.tag.POS in ("NOUN", "ADJF", "PRTF") and q.tag.case == p.tag.case and q.tag.number == p.tag.number:
                     if p.tag.number == "sing" and q.tag.gender and p.tag.gender and q.tag.gender != p.tag.gender:
                         continue
@@ -77,7 +79,7 @@ class Phrase:
 def _chunks(phrase: str):
     from razdel import tokenize
     for chunk in phrase.split():
-        if chunk == "..." or chunk.startswith("=") or "|" in chunk:
+        if chunk in ("...", ">agree") or chunk.startswith("=") or "|" in chunk:
             yield chunk
         else:
             for tok in tokenize(chunk):
