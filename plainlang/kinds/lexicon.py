@@ -69,7 +69,9 @@ def inflect_replacement(replacement: str, matched) -> str:
     families = [VERB_NOUN_FAMILY.get(p.tag.POS) for p in morph.parses(head)]
     # «мочь» is first read as a noun by pymorphy3: a word that can be an infinitive is taken as a verb
     family = "verb" if "verb" in families and morph.is_verb_lemma(head) else (families[0] if families else None)
-    if family is None:
+    if family is None or (family != "verb" and len(words) > 1):
+        # a verb heads its phrase («обратиться в МФЦ»); in a noun phrase («главная мысль») the words agree
+        # with each other and inflecting only the first would break it
         return replacement
     for tok in matched:
         if not tok.is_word:
