@@ -100,6 +100,38 @@ def render(entries: list[dict]) -> str:
     return "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
 
 
+README_START = "<!-- counts:start -->"
+README_END = "<!-- counts:end -->"
+
+
+def counts_table(entries: dict[str, list[dict]]) -> str:
+    """The per-category counts that corpus/README.md shows (a test keeps them current)."""
+    cats: dict[str, dict[str, int]] = {}
+    for split in SPLITS:
+        for e in entries[split]:
+            for sp in e["spans"]:
+                cats.setdefault(sp["category"], {s: 0 for s in SPLITS})[split] += 1
+    texts = {s: len(entries[s]) for s in SPLITS}
+    clean = {s: sum(1 for e in entries[s] if not e["spans"]) for s in SPLITS}
+    pairs = len(list((HERE / "pairs").glob("*.before.txt")))
+    lines = [README_START,
+             f"Текстов: {texts['dev'] + texts['heldout']} (dev {texts['dev']}, heldout {texts['heldout']}); "
+             f"без нарушений: {clean['dev'] + clean['heldout']}; пар «до/после»: {pairs}.",
+             "", "| категория | dev | heldout | всего |", "|---|---|---|---|"]
+    for cat in sorted(cats):
+        c = cats[cat]
+        lines.append(f"| `{cat}` | {c['dev']} | {c['heldout']} | {c['dev'] + c['heldout']} |")
+    lines.append(README_END)
+    return "\n".join(lines)
+
+
+def update_readme(entries) -> None:
+    readme = HERE / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    a, b = text.index(README_START), text.index(README_END) + len(README_END)
+    readme.write_text(text[:a] + counts_table(entries) + text[b:], encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     entries = read_sources()
     stale = []
@@ -111,6 +143,8 @@ def main(argv: list[str]) -> int:
                 stale.append(target.name)
         else:
             target.write_text(data, encoding="utf-8")
+    if "--check" not in argv and (HERE / "README.md").exists():
+        update_readme(entries)
     if stale:
         print("устарели: " + ", ".join(stale) + " — запустите python corpus/build.py")
         return 1
