@@ -12,6 +12,13 @@ class Context:
     def __init__(self, document, settings=None):
         self.document = document
         self.settings = settings or {}
+        self._memo: dict = {}
+
+    def memo(self, key, build):
+        """A result computed once per document and shared by the rules that ask for it."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]
 
     @cached_property
     def sentences(self):

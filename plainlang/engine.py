@@ -39,6 +39,11 @@ class Plan:
                 rule = replace(rule, severity=sev)
             self.checks.append((rule, kind_class(rule.kind)(rule, options)))
             self.checks[-1][1].settings = settings
+        # kinds that can share one pass over the text (all lexicon rules) set it up here
+        kinds = [k for _, k in self.checks]
+        for cls in {type(k) for k in kinds}:
+            if hasattr(cls, "share"):
+                cls.share([k for k in kinds if type(k) is cls])
 
     @property
     def needs(self) -> set[str]:
@@ -168,3 +173,37 @@ def check_text(text: str, settings: Settings | None = None, path: str = "<text>"
         from .document.plain import read_plain
         document = read_plain(path, text)
     return check_document(document, settings)
+
+
+_WORKER_SETTINGS = None
+
+
+def _init_worker(settings):
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+def _check_in_worker(path):
+    result = check_path(path, _WORKER_SETTINGS)
+    result.document = None  # the parsed document stays in the worker; reports need only findings
+    return result
+
+
+def check_paths(paths: list[str], settings: Settings, jobs: int = 0):
+    """Check many files, in parallel processes when there are enough of them. The plan (rules and
+    dictionaries) is built before the workers fork, so they start warm. Results keep input order."""
+    import os
+    plan_for(settings)
+    if jobs <= 0:
+        jobs = min(os.cpu_count() or 1, 8)
+    if jobs == 1 or len(paths) < 8:
+        yield from (check_path(p, settings) for p in paths)
+        return
+    import multiprocessing as mp
+    try:
+        ctx = mp.get_context("fork")
+    except ValueError:  # no fork (Windows, some macOS setups): check in this process
+        yield from (check_path(p, settings) for p in paths)
+        return
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_check_in_worker, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))

@@ -23,7 +23,7 @@ def _yaml(path: Path):
     import yaml
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise ConfigError(f"файл не найден: {path}") from None
     except yaml.YAMLError as exc:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..dictionary import load_table
 from ..nlp import morph
-from ..nlp.phrases import PhraseIndex, compile_phrase
+from ..nlp.phrases import Phrase, PhraseIndex, compile_phrase, match_at
 from .base import Hit, Kind
 
 VERB_NOUN_FAMILY = {"VERB": "verb", "INFN": "verb", "GRND": "verb", "NOUN": "noun", "ADJF": "adj"}
@@ -15,30 +15,43 @@ class Lexicon(Kind):
 
     def setup(self):
         table = load_table(self.options["dictionary"])
-        phrases = []
-        for row in table.rows:
-            phrases.append(compile_phrase(row[table.columns[0]], row))
-        self.index = PhraseIndex(phrases)
+        self.phrases = [compile_phrase(row[table.columns[0]], row) for row in table.rows]
+        self.index = PhraseIndex(self.phrases)
         self.replacement_column = "replacement" if "replacement" in table.columns else None
+        self.shared = None
+
+    @classmethod
+    def share(cls, kinds):
+        """All lexicon rules of a plan scan each sentence once, through one merged index."""
+        shared = SharedLexicon(kinds)
+        for k in kinds:
+            k.shared = shared
+
+    def matches(self, ctx):
+        if self.shared is not None:
+            yield from ctx.memo(self.shared, self.shared.run).get(self, ())
+            return
+        for sentence in ctx.sentences:
+            for phrase, first, last in self.index.find(sentence.tokens, ctx):
+                yield phrase, first, last, sentence
 
     def check(self, ctx):
         text = ctx.document.text
-        for sentence in ctx.sentences:
+        for phrase, first, last, sentence in self.matches(ctx):
             tokens = sentence.tokens
-            for phrase, first, last in self.index.find(tokens, ctx):
-                start, end = tokens[first].start, tokens[last].end
-                if self.options["ignore_quoted"] and ctx.is_quoted(start, end):
-                    continue
-                matched = tokens[first:last + 1]
-                suggestions = self.suggest(phrase.data, matched, ctx.is_sentence_start(tokens[first]))
-                note = phrase.data.get("note", "")
-                if suggestions == ("",):
-                    template = "delete"
-                elif suggestions:
-                    template = "message"
-                else:
-                    template = "nosuggest"
-                yield Hit(start, end, suggestions, {"note": note, "match": text[start:end]}, template)
+            start, end = tokens[first].start, tokens[last].end
+            if self.options["ignore_quoted"] and ctx.is_quoted(start, end):
+                continue
+            matched = tokens[first:last + 1]
+            suggestions = self.suggest(phrase.data, matched, ctx.is_sentence_start(tokens[first]))
+            note = phrase.data.get("note", "")
+            if suggestions == ("",):
+                template = "delete"
+            elif suggestions:
+                template = "message"
+            else:
+                template = "nosuggest"
+            yield Hit(start, end, suggestions, {"note": note, "match": text[start:end]}, template)
 
     def suggest(self, row, matched, at_start: bool) -> tuple[str, ...]:
         raw = row.get(self.replacement_column, "") if self.replacement_column else None
@@ -86,3 +99,36 @@ def inflect_replacement(replacement: str, matched) -> str:
                 inflected = inflected.lower()
             return " ".join([inflected, *words[1:]])
     return replacement
+
+
+class SharedLexicon:
+    """One pass over the tokens for every lexicon rule, with the same answers as one pass per rule:
+    per rule, the longest match at each position, and no overlapping matches."""
+
+    def __init__(self, kinds):
+        phrases = []
+        for k in kinds:
+            for ph in k.phrases:
+                phrases.append(Phrase(ph.source, ph.elements, {"row": ph.data, "owner": k}))
+        self.index = PhraseIndex(phrases)
+
+    def run(self, ctx) -> dict:
+        out: dict = {}
+        for s in ctx.sentences:
+            toks = s.tokens
+            free_from: dict = {}
+            for i, tok in enumerate(toks):
+                if not tok.is_word:
+                    continue
+                best: dict = {}
+                for ph in self.index.candidates(toks, i, ctx):
+                    owner = ph.data["owner"]
+                    if free_from.get(owner, 0) > i:
+                        continue
+                    end = match_at(ph.elements, toks, i, ctx)
+                    if end is not None and (owner not in best or end > best[owner][1]):
+                        best[owner] = (ph, end)
+                for owner, (ph, end) in best.items():
+                    out.setdefault(owner, []).append((Phrase(ph.source, ph.elements, ph.data["row"]), i, end - 1, s))
+                    free_from[owner] = end
+        return out

@@ -35,8 +35,18 @@ class Element:
         self.max = spec.get("max", 1)
         self.lemma_re = re.compile(spec["lemma_re"]) if "lemma_re" in spec else None
         self.text_re = re.compile(spec["text_re"]) if "text_re" in spec else None
+        # every test but same_as depends on the token's text alone: remember the answers
+        self._cache: dict[str, bool] | None = None if "same_as" in spec else {}
 
     def test(self, tok, ctx, groups) -> bool:
+        if self._cache is None:
+            return self._test(tok, ctx, groups)
+        known = self._cache.get(tok.text)
+        if known is None:
+            known = self._cache[tok.text] = self._test(tok, ctx, groups)
+        return known
+
+    def _test(self, tok, ctx, groups) -> bool:
         s = self.spec
         low = tok.lower
         if "punct" in s:
@@ -87,14 +97,35 @@ class MorphPattern(Kind):
         if not self.options["pattern"]:
             raise ConfigError(f"правило {self.rule.id}: пустой шаблон")
         self.elements = [Element(e, self.rule.id) for e in self.options["pattern"]]
+        self._anchor_cache = _anchor_of(self.elements)
+
+    def _anchor(self):
+        return self._anchor_cache
 
     def check(self, ctx):
         n = len(self.elements)
         mark = self.options["mark"] or [0, n - 1]
+        anchor, offsets = self._anchor()
+        repeat = len(self.elements) > 1 and self.elements[1].spec.get("same_as") == 0 and self.elements[0].max == 1
         for s in ctx.sentences:
             toks = s.tokens
+            if repeat:
+                # «в в»: only a word equal to the next one can start a match
+                starts = [i for i in range(len(toks) - 1) if toks[i].lower == toks[i + 1].lower]
+            elif anchor is not None:
+                # most positions fail the pattern's most selective element: test it alone first
+                hits = [i for i, t in enumerate(toks) if anchor.test(t, ctx, None)]
+                starts = sorted({h - o for h in hits for o in offsets if h - o >= 0})
+            else:
+                starts = range(len(toks))
+            if not starts:
+                continue
+            starts = set(starts)
             i = 0
             while i < len(toks):
+                if i not in starts:
+                    i += 1
+                    continue
                 groups = _match(self.elements, 0, toks, i, ctx, [[] for _ in range(n)])
                 if groups is None:
                     i += 1
@@ -116,6 +147,21 @@ class MorphPattern(Kind):
                 last = max((g[-1].end for g in groups if g), default=end)
                 while i < len(toks) and toks[i].start < last:
                     i += 1
+
+
+SELECTIVE = ("lower", "lemma", "lemma_re", "text_re", "punct")
+
+
+def _anchor_of(elements):
+    """The most selective required element and the offsets it may stand at from a match start."""
+    lo = hi = 0
+    for el in elements:
+        if el.min >= 1 and any(k in el.spec for k in SELECTIVE) and hi - lo <= 2:
+            return el, range(lo, hi + 1)
+        lo += el.min
+        hi += el.max
+    first = elements[0]
+    return (first, range(0, 1)) if first.min >= 1 and "same_as" not in first.spec else (None, range(0))
 
 
 def _text(ctx, group) -> str:

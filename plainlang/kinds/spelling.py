@@ -73,7 +73,8 @@ def _by_prefix(allowed: frozenset, prefix: str):
     return _prefix_index(allowed).get(prefix, ())
 
 
-def candidates(word: str) -> list[str]:
+@lru_cache(10_000)
+def candidates(word: str) -> tuple[str, ...]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = set()
     for a, b in splits:
@@ -92,7 +93,7 @@ def candidates(word: str) -> list[str]:
         # a much rarer candidate is noise next to a common one («рассмотрели» vs «насмотрели»)
         top = frequency(known[0])
         known = [w for w in known if frequency(w) >= top - 1.5]
-    return known[:3]
+    return tuple(known[:3])
 
 
 class Spelling(Kind):

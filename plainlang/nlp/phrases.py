@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import morph
 
@@ -113,12 +114,19 @@ def compile_phrase(phrase: str, data: dict | None = None) -> Phrase:
     return Phrase(phrase, tuple(elements), data or {})
 
 
+@lru_cache(200_000)
+def _keys(lower: str) -> tuple:
+    """A word's index keys: its own form and every lemma it may have."""
+    return (lower, *morph.lemmas(lower))
+
+
 class PhraseIndex:
     """Two-level index: the first word's keys, then the second element's keys. Most phrases start
     with a common preposition («в», «по»), so looking at the second word too saves most match attempts."""
 
     def __init__(self, phrases: list[Phrase]):
         self.by_key: dict[str, dict] = {}
+        self._level_cache: dict[str, list] = {}
         for ph in phrases:
             first = ph.elements[0]
             second = ph.elements[1] if len(ph.elements) > 1 else None
@@ -133,14 +141,20 @@ class PhraseIndex:
                 for k2 in keys2:
                     level.setdefault(k2, []).append(ph)
 
+    def _levels(self, lower: str) -> list:
+        found = self._level_cache.get(lower)
+        if found is None:
+            found = self._level_cache[lower] = [self.by_key[k] for k in _keys(lower) if k in self.by_key]
+        return found
+
     def candidates(self, tokens, i, ctx):
-        levels = [self.by_key[k] for k in (tokens[i].lower, *ctx.lemmas(tokens[i])) if k in self.by_key]
+        levels = self._levels(tokens[i].lower)
         if not levels:
             return []
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         keys2 = [None]
         if nxt is not None:
-            keys2 += [nxt.lower, *ctx.lemmas(nxt)] if nxt.is_word else [nxt.text]
+            keys2 += _keys(nxt.lower) if nxt.is_word else [nxt.text]
         out, seen = [], set()
         for level in levels:
             for k2 in keys2:
@@ -186,3 +200,8 @@ def _match(elements, e, tokens, t, ctx):
     if t >= len(tokens) or not el.matches(tokens[t], ctx):
         return None
     return _match(elements, e + 1, tokens, t + 1, ctx)
+
+
+def match_at(elements, tokens, i, ctx):
+    """Index after the last token of a match of `elements` starting at token i, or None."""
+    return _match(elements, 0, tokens, i, ctx)
