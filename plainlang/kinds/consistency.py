@@ -7,6 +7,9 @@ from ..nlp.phrases import PhraseIndex, compile_phrase
 from .base import Hit, Kind
 
 
+COORDINATORS = {"и", "или", "либо", ",", "а", "также", "/"}
+
+
 class Consistency(Kind):
     needs = frozenset({"sentences", "morph"})
     defaults = {"dictionary": "terminology.tsv"}
@@ -39,24 +42,39 @@ class Consistency(Kind):
         index = self.index(ctx.settings)
         chosen: dict[str, str] = {}
         chosen_text: dict[str, str] = {}
+        found = []
+        distinct: set[str] = set()
         for s in ctx.sentences:
             toks = s.tokens
+            previous = None
             for phrase, first, last in index.find(toks, ctx):
-                start, end = toks[first].start, toks[last].end
-                if ctx.is_quoted(start, end):
+                found.append((phrase, first, last, toks))
+                # «обращения и запросы»: two variants joined by a conjunction are two different things
+                # for this writer, so the group says nothing about consistency in this letter
+                if previous is not None and previous[0].data["group"] == phrase.data["group"] \
+                        and previous[0].data["variant"] != phrase.data["variant"] \
+                        and 1 <= first - previous[2] - 1 <= 2 \
+                        and all(t.lower in COORDINATORS for t in toks[previous[2] + 1:first]):
+                    distinct.add(phrase.data["group"])
+                previous = (phrase, first, last)
+        for phrase, first, last, toks in found:
+            if phrase.data["group"] in distinct:
+                continue
+            start, end = toks[first].start, toks[last].end
+            if ctx.is_quoted(start, end):
+                continue
+            group, variant = phrase.data["group"], phrase.data["variant"]
+            preferred = phrase.data["preferred"]
+            if group not in chosen:
+                chosen[group] = preferred or variant
+                chosen_text[group] = preferred or ctx.document.text[start:end]
+                if preferred is None or variant == preferred:
                     continue
-                group, variant = phrase.data["group"], phrase.data["variant"]
-                preferred = phrase.data["preferred"]
-                if group not in chosen:
-                    chosen[group] = preferred or variant
-                    chosen_text[group] = preferred or ctx.document.text[start:end]
-                    if preferred is None or variant == preferred:
-                        continue
-                if variant == chosen[group]:
-                    continue
-                suggestion = _like(chosen[group], toks[first:last + 1])
-                yield Hit(start, end, (suggestion,),
-                          {"first": chosen_text[group], "match": ctx.document.text[start:end]})
+            if variant == chosen[group]:
+                continue
+            suggestion = _like(chosen[group], toks[first:last + 1])
+            yield Hit(start, end, (suggestion,),
+                      {"first": chosen_text[group], "match": ctx.document.text[start:end]})
 
 
 def _like(term: str, matched) -> str:

@@ -76,7 +76,9 @@ class Element:
         if "pos" in s or "gram" in s:
             want = set(s.get("gram", []))
             pos = set(s.get("pos", []))
-            if not any((not pos or p.tag.POS in pos) and want <= set(p.tag.grammemes) for p in morph.parses(low)):
+            # indeclinable readings («и», «по» as abbreviations or names) would fit any case: skip them
+            readings = [p for p in morph.parses(low) if "Fixd" not in p.tag] or morph.parses(low)
+            if not any((not pos or p.tag.POS in pos) and want <= set(p.tag.grammemes) for p in readings):
                 return False
         if "not_pos" in s and tok.is_word:
             best = morph.best(low)

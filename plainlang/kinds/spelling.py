@@ -21,7 +21,10 @@ PREFIXES = ("гос", "тех", "мед", "соц", "эко", "авто", "эл�
             "не", "без", "бес",
             # «девятиэтажный», «двухкомнатный»: numeral compounds
             "одно", "двух", "трех", "четырех", "пяти", "шести", "семи", "восьми", "девяти", "десяти",
-            "двенадцати", "двадцати", "сорока", "ста", "тысяче", "мало", "разно", "все")
+            "двенадцати", "двадцати", "сорока", "ста", "тысяче", "мало", "разно", "все",
+            # verb and noun prefixes that build new words freely («проактивный», «переформулировать»)
+            "про", "пере", "пред", "пост", "анти", "недо", "экс", "суб", "меж", "транс", "интер", "мульти",
+            "поли", "моно", "ре", "де", "со", "дис")
 
 
 @cache
@@ -50,7 +53,7 @@ def plausible(word: str, allowed: frozenset) -> bool:
         return all(plausible(part, allowed) for part in word.split("-") if part)
     for p in PREFIXES:
         rest = word[len(p):]
-        if word.startswith(p) and len(rest) >= 4 and (morph.is_known(rest) or rest in allowed):
+        if word.startswith(p) and len(rest) >= (5 if len(p) <= 3 else 4) and (morph.is_known(rest) or rest in allowed):
             return True
     if morph.lemmas(word) & allowed:
         return True
