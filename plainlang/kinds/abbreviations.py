@@ -57,9 +57,12 @@ class DefineFirst(Kind):
         defined_at: dict[str, int] = {}
         for s in ctx.sentences:
             toks = s.tokens
+            text = ctx.document.text
             for i, t in enumerate(toks):
                 if not is_abbreviation_token(t.text) or t.text in allowed:
                     continue
+                if (t.start and text[t.start - 1].isalnum()) or (t.end < len(text) and text[t.end].isalnum()):
+                    continue  # letters inside a code or number («72РПО0001234») are not an abbreviation
                 key = t.text
                 if key not in rare:
                     if not self.options["unknown"] or _is_caps_word(key):

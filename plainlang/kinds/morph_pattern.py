@@ -51,8 +51,8 @@ class Element:
         low = tok.lower
         if "punct" in s:
             return tok.text in s["punct"]
-        if self.text_re is not None:
-            return bool(self.text_re.search(tok.text))
+        if self.text_re is not None and not self.text_re.search(tok.text):
+            return False
         if s.get("word") is not None and tok.is_word != s["word"]:
             return False
         if ("lower" in s or "lemma" in s or "lemma_re" in s or "pos" in s or "gram" in s

@@ -19,13 +19,16 @@ class ExplainTerm(Kind):
     def check(self, ctx):
         first: dict[str, tuple] = {}
         explained: set[str] = set()
-        for s in ctx.sentences:
+        sentences = ctx.sentences
+        for n, s in enumerate(sentences):
             toks = s.tokens
+            nxt = sentences[n + 1] if n + 1 < len(sentences) else None
             for phrase, a, b in self.index.find(toks, ctx):
                 term = phrase.data["term"]
                 if ctx.is_quoted(toks[a].start, toks[b].end):
                     continue
-                if _explained(toks, a, b):
+                # «… из маневренного фонда. Это квартиры, которые …»: the next sentence explains it
+                if _explained(toks, a, b) or (b >= len(toks) - 2 and nxt is not None and _opens_explanation(nxt)):
                     explained.add(term)
                 first.setdefault(term, (toks[a], toks[b], phrase.data))
         for term, (ta, tb, row) in first.items():
@@ -48,3 +51,9 @@ def _explained(toks, a, b) -> bool:
     if before == "(" or (a >= 2 and toks[a - 2].lower in ("называется", "называют", "называемый", "называемая")):
         return True
     return False
+
+
+def _opens_explanation(sentence) -> bool:
+    words = [t.lower for t in sentence.tokens[:3]]
+    return bool(words) and (words[0] in ("это", "так", "то") and (words[0] != "так" or words[1:2] == ["называют"])
+                            and (words[0] != "то" or words[1:2] == ["есть"]))
