@@ -8,6 +8,7 @@ from .context import Context
 from .errors import ConfigError, InputError
 from .finding import FileResult, Finding
 from .registry import all_rules, known_selector, load_profile, select
+from .suppress import is_suppressed
 
 
 class Plan:
@@ -76,7 +77,10 @@ def check_document(document, settings: Settings | None = None, plan: Plan | None
         if ignored and select([rule], ignored, []):
             continue
         for hit in kind.check(ctx):
-            findings.append(_finding(rule, hit, document))
+            finding = _finding(rule, hit, document)
+            if document.suppressed and is_suppressed(finding, document.suppressed, rule):
+                continue
+            findings.append(finding)
     findings = _dedupe(findings)
     findings.sort(key=Finding.sort_key)
     from .score import score, stats

@@ -79,3 +79,19 @@ def test_urls_and_emails_are_masked(tmp_path):
 def test_decode_rejects_zip():
     with pytest.raises(InputError, match="docx"):
         decode(b"PK\x03\x04....")
+
+
+def test_markdown_inline_suppression(tmp_path):
+    from plainlang.config import Settings
+    from plainlang.engine import check_path
+    src = ("В целях проверки пишем.\n\n"
+           "<!-- plainlang: ignore K102 -->\n"
+           "В целях проверки пишем снова.\n\n"
+           "<!-- plainlang: ignore -->\n"
+           "В целях проверки пишем опять.\n")
+    p = tmp_path / "a.md"
+    p.write_text(src, encoding="utf-8")
+    found = [f.line for f in check_path(str(p), Settings(select=["K102"])).findings]
+    assert found == [1, 7]  # the directive without codes silences nothing
+    p.write_text("<!-- plainlang: ignore-file bureaucratese -->\n\n" + src, encoding="utf-8")
+    assert check_path(str(p), Settings(select=["K102"])).findings == []

@@ -60,7 +60,10 @@ def read_markdown(path: str, text: str) -> Document:
             cursor = e
         masked.extend(inline_masks(text, start, end))
         blocks.append(Block(kind, start, end, paragraph=len(blocks), masked=tuple(sorted(masked))))
-    return Document(path=path, text=text, blocks=blocks, format="md")
+    from ..suppress import suppression_ranges
+    doc = Document(path=path, text=text, blocks=blocks, format="md")
+    doc.suppressed = suppression_ranges(text, blocks)
+    return doc
 
 
 def _prose_ranges(text: str, start: int, end: int, inline) -> list[tuple[int, int]]:

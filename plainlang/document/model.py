@@ -43,6 +43,7 @@ class Document:
     blocks: list[Block]
     format: str = "txt"            # txt | md | docx
     props: dict = field(default_factory=dict)  # document-level formatting (.docx)
+    suppressed: list = field(default_factory=list)  # (start, end, codes) from inline directives
     native: object = None          # the reader's own object (python-docx Document), for annotate
     _line_starts: list[int] | None = None
     _block_starts: list[int] | None = None
