@@ -10,7 +10,10 @@ import sys
 import click
 
 from . import __version__
+from .cli_ru import install as _russian_click
 from .errors import PlainlangError
+
+_russian_click()
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -38,7 +41,8 @@ class Group(click.Group):
             sys.exit(EXIT_ERROR)
 
 
-@click.group(cls=Group, context_settings=CONTEXT)
+@click.group(cls=Group, context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]",
+             subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...")
 @click.version_option(__version__, "-V", "--version", message="plainlang %(version)s")
 def main():
     """plainlang проверяет, просто ли написано письмо: канцелярит, длинные предложения,
@@ -104,32 +108,32 @@ def common_options(f):
     return f
 
 
-@main.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True)
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("paths", nargs=-1, required=True, metavar="ФАЙЛЫ_ИЛИ_ПАПКИ...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Вид отчёта.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default=None,
               help="С какой важности замечания код выхода равен 1 (по умолчанию warning).")
 @click.option("--exit-zero", is_flag=True, help="Код выхода 0, даже если есть замечания.")
 @click.option("--color/--no-color", default=None, help="Цвет в отчёте (по умолчанию — если вывод на терминал).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Сколько процессов проверяют файлы; 0 — по числу ядер.")
 @common_options
-def check(paths, fmt, fail_on, exit_zero, color, profile, select, ignore, extend_select, options, config,
+def check(paths, fmt, fail_on, exit_zero, color, jobs, profile, select, ignore, extend_select, options, config,
           isolated, languagetool):
     """Проверить письма: файлы .txt, .md, .docx или папки с ними. «-» — читать текст со стандартного ввода."""
     from .document.load import expand_paths
-    from .engine import check_path, plan_for
+    from .engine import check_paths, plan_for
     from .finding import SEVERITY_RANK, FileResult
 
     settings = settings_from(config, isolated, profile, select, ignore, extend_select, options, fail_on,
                              languagetool)
-    plan = plan_for(settings)  # validates selectors and options before any file is read
-    del plan
-    results = []
-    for path, error in expand_paths(list(paths)):
-        if error:
-            results.append(FileResult(path=path, error=error))
-            continue
-        results.append(check_path(path, settings))
+    plan_for(settings)  # validates selectors and options before any file is read
+    listed = expand_paths(list(paths))
+    readable = [p for p, error in listed if not error]
+    # standard input can be read only by this process
+    checked = iter(check_paths(readable, settings, 1 if "-" in readable else jobs))
+    results = [FileResult(path=p, error=error) if error else next(checked) for p, error in listed]
     colour = sys.stdout.isatty() if color is None else color
     if fmt == "json":
         from .report.json_report import render
@@ -148,7 +152,7 @@ def check(paths, fmt, fail_on, exit_zero, color, profile, select, ignore, extend
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-@main.command(context_settings=CONTEXT)
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.option("--profile", default="default", show_default=True, help="Профиль, по которому отмечать включённые правила.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(profile, fmt):
@@ -179,7 +183,7 @@ def _first_line(rule) -> str:
     return text if len(text) <= 70 else text[:69] + "…"
 
 
-@main.command(context_settings=CONTEXT)
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("code", required=False)
 @click.option("--score", "show_score", is_flag=True, help="Как считается оценка письма.")
 def explain(code, show_score):
@@ -213,10 +217,10 @@ def explain(code, show_score):
         click.echo(line)
     click.echo("\nТак хорошо:")
     for ex in rule.examples.get("good", []):
-        click.echo(f"  — {ex}")
+        click.echo(f"  — {parse_example(ex).marked_display() if isinstance(ex, dict) else ex}")
 
 
-@main.command(name="eval", context_settings=CONTEXT)
+@main.command(name="eval", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("path", default="corpus")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--details/--no-details", default=True, show_default=True,
@@ -236,6 +240,10 @@ def eval_command(path, fmt, details, profile, select, ignore, extend_select, opt
     else:
         for line in render_table(report, details):
             click.echo(line)
+
+
+from .annotate import annotate_command  # noqa: E402 - after main and common_options, which it uses
+main.add_command(annotate_command)
 
 
 def run():

@@ -6,6 +6,7 @@ formatting, and `mark: true` on the runs the rule must find (adjacent marked run
     runs: [{text: "Срок "}, {text: "до 1 марта", italic: true, mark: true}]
     paragraphs: [{runs: [...], style: "Heading 1", shading: "FFFF00"}, "простой абзац"]
     normal: {font: "Times New Roman"}     # the Normal style; page: "FFFFCC" — page colour
+    theme: "Cambria", theme_cyrillic: "Times New Roman"   # text takes its font from the theme
     expect: document                      # the finding concerns the whole letter (no span)
 
 tests/docx_factory.py builds them with python-docx; here they are only turned into text for display.
@@ -114,8 +115,14 @@ def parse_docx_example(item: dict) -> Example:
     doc_notes = []
     if item.get("normal"):
         doc_notes.append("стиль «Обычный»: " + ", ".join(_run_notes(item["normal"])))
+    if item.get("theme"):
+        doc_notes.append(f"шрифт темы: {item['theme']}")
+    if item.get("theme_cyrillic"):
+        doc_notes.append(f"шрифт темы для кириллицы: {item['theme_cyrillic']}")
     if item.get("page"):
         doc_notes.append(f"цвет страницы {item['page']}")
     prefix = "".join(f"⟨{n}⟩ " for n in doc_notes)
+    if item.get("expect") == "document":
+        shown.append(" ⟨замечание ко всему письму⟩")
     suggest = tuple(item["suggest"]) if "suggest" in item else None
     return Example("".join(text), tuple(spans), suggest, display=prefix + "".join(shown))

@@ -14,8 +14,6 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.text.font import CT_RPr
-from docx.oxml.text.parfmt import CT_PPr
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
@@ -23,6 +21,18 @@ from plainlang.examples import docx_paragraphs
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+# schema order of the children that follow w:highlight and w:shd (Word rejects files out of order)
+RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+             "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+             "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
+             "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+             "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+             "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+             "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+             "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+             "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+             "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _after(seq, tag):
@@ -66,7 +76,7 @@ def add_shading(owner, colour: str, seq):
 
 def add_highlight(rpr, name: str):
     el = OxmlElement("w:highlight", {qn("w:val"): name})
-    rpr.insert_element_before(el, *_after(CT_RPr._tag_seq, "w:highlight"))
+    rpr.insert_element_before(el, *_after(RPR_ORDER, "w:highlight"))
 
 
 def add_w14(rpr, effect: str):
@@ -124,11 +134,13 @@ def apply_run(document, paragraph, run, spec: dict):
     if spec.get("highlight"):
         add_highlight(rpr, spec["highlight"])
     if spec.get("shading"):
-        add_shading(rpr, spec["shading"], CT_RPr._tag_seq)
+        add_shading(rpr, spec["shading"], RPR_ORDER)
+    legacy = ("shadow", "emboss", "imprint", "outline")
     for effect in spec.get("effects", []):
-        if effect in ("shadow", "emboss", "imprint", "outline"):
+        if effect in legacy:
             setattr(font, effect, True)
-        else:
+    for effect in spec.get("effects", []):
+        if effect not in legacy:   # w14 elements come after every w: element of rPr
             add_w14(rpr, {"gradient": "textFill"}.get(effect, effect))
     if spec.get("link"):
         run.style = hyperlink_style(document)
@@ -162,6 +174,10 @@ def apply_normal(document, spec: dict):
 def build_example(item: dict):
     """A python-docx Document for one YAML example of a formatting rule."""
     document = clean_document()
+    if item.get("theme"):
+        # the Normal style leaves the font to the theme, as in Word's own templates
+        document.styles["Normal"].element.get_or_add_rPr().remove_all("w:rFonts")
+        set_theme_fonts(document, item["theme"], item.get("theme_cyrillic"))
     if item.get("normal"):
         apply_normal(document, item["normal"])
     if item.get("page"):
@@ -169,7 +185,7 @@ def build_example(item: dict):
     for para in docx_paragraphs(item):
         paragraph = document.add_paragraph(style=para.get("style"))
         if para.get("shading"):
-            add_shading(paragraph._p.get_or_add_pPr(), para["shading"], CT_PPr._tag_seq)
+            add_shading(paragraph._p.get_or_add_pPr(), para["shading"], PPR_ORDER)
         for spec in para["runs"]:
             run = paragraph.add_run(str(spec.get("text", "")))
             apply_run(document, paragraph, run, spec)
@@ -179,3 +195,21 @@ def build_example(item: dict):
 def save_example(item: dict, path) -> str:
     build_example(item).save(str(path))
     return str(path)
+
+
+def raw_paragraph(document, inner: str):
+    """A body paragraph whose content is written as WordprocessingML (w: and r: prefixes)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    p = document.add_paragraph()._p
+    wrapper = parse_xml(f'<w:p {nsdecls("w", "r")} xmlns:w14="{W14}">{inner}</w:p>')
+    for child in list(wrapper):
+        p.append(child)
+    return p
+
+
+def add_style_xml(document, xml: str):
+    """A style written as WordprocessingML, added to styles.xml."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    document.styles.element.append(parse_xml(xml.replace("<w:style ", f"<w:style {nsdecls('w')} ", 1)))

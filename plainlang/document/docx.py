@@ -19,7 +19,8 @@ Each block carries `runs`: `Run(start, end, props)` with the effective formattin
     highlight           Word's highlight colour name or None
     shading             "RRGGBB" of the run's own shading (w:rPr/w:shd) or None
     background          "RRGGBB" the text is drawn on: highlight, run, paragraph or cell shading,
-                        page colour, or white
+                        page colour, or white; None when a table style shades some of its cells
+                        (banded rows, header rows), which is not resolved
 
 `Block.props`: style, style_name, shading (paragraph shading), cell_shading, outline, list.
 `Document.props`: page_background, default_font, default_font_origin, style_names.
@@ -97,11 +98,10 @@ class _Builder:
         self.blocks: list[Block] = []
         self.cache: dict = {}
 
-    def add(self, src, kind: str, separator: bool, pieces=None):
+    def add(self, src, kind: str, separator: bool, pieces):
         if separator:
             self.chunks.append("\n")
             self.pos += 1
-        pieces = paragraph_pieces(src.p) if pieces is None else pieces
         para = self.sheet.paragraph(src.p.find(W + "pPr"), src.table_style)
         para["cell_shading"] = src.cell_shading
         start = self.pos
@@ -118,15 +118,17 @@ class _Builder:
 
     def props(self, r, link: bool, text: str, para: dict, src) -> dict:
         rpr = r.find(W + "rPr")
-        cyrillic = any(ch > "\x7f" and ch.isalpha() for ch in text)
-        key = (_xml(rpr), para["style"], src.table_style, cyrillic)
+        wide = any(ch > "\x7f" and ch.isalpha() for ch in text)
+        cyrillic = wide and any("\u0400" <= ch <= "\u04ff" for ch in text)
+        key = (_xml(rpr), para["style"], src.table_style, wide, cyrillic)
         if key not in self.cache:
-            self.cache[key] = self.sheet.run(rpr, para["style"], src.table_style, cyrillic)
+            self.cache[key] = self.sheet.run(rpr, para["style"], src.table_style, wide, cyrillic)
         raw = self.cache[key]
         origin = raw["font_origin"]
         highlight = raw["highlight"]
-        background = (HIGHLIGHT.get(highlight) or raw["shd"] or para["shading"] or src.cell_shading
-                      or self.page_background or "FFFFFF")
+        background = HIGHLIGHT.get(highlight) or raw["shd"] or para["shading"] or src.cell_shading
+        if background is None and not self.sheet.table_shades(src.table_style):
+            background = self.page_background or "FFFFFF"
         char_name = (self.sheet.name(raw["char_style"]) or "").lower()
         return {
             "font": raw["font"],
@@ -168,21 +170,19 @@ def read_docx(path: str) -> Document:
         raise InputError(DAMAGED) from None
 
 
-def _read(path: str, native) -> Document:
-    theme = Theme(_root(_related(native, "theme")))
-    sheet = StyleSheet(_root(_related(native, "styles")), theme)
+def layout(native):
+    """(source, pieces) for every block, in the order of Document.blocks: all body paragraphs, then
+    the non-empty paragraphs of tables, content controls, headers, footers, footnotes, endnotes."""
     root = native.element
     body_el = root.find(W + "body")
     if body_el is None:
         raise InputError("в файле Word нет текста документа.")
-    page_background = _page_background(root, theme)
-    builder = _Builder(sheet, page_background)
     paragraphs, others = body(body_el)
-    for i, src in enumerate(paragraphs):
-        para = sheet.paragraph(src.p.find(W + "pPr"))
-        builder.add(src, _kind(para), separator=i > 0)
+    for src in paragraphs:
+        yield src, paragraph_pieces(src.p)
     numbers = {"header": 0, "footer": 0}
-    for area, part in section_parts(native.part, body_el):
+    parts = section_parts(native.part, body_el)
+    for area, part in [x for x in parts if x[0] == "header"] + [x for x in parts if x[0] == "footer"]:
         numbers[area] += 1
         others.extend(story(_root(part), f"{area}[{numbers[area]}]", area))
     for kind in ("footnote", "endnote"):
@@ -192,7 +192,20 @@ def _read(path: str, native) -> Document:
     for src in others:
         pieces = paragraph_pieces(src.p)
         if "".join(p.text for p in pieces).strip():
-            builder.add(src, AREA_KIND[src.area], separator=True, pieces=pieces)
+            yield src, pieces
+
+
+def _read(path: str, native) -> Document:
+    theme = Theme(_root(_related(native, "theme")))
+    sheet = StyleSheet(_root(_related(native, "styles")), theme)
+    page_background = _page_background(native.element, theme)
+    builder = _Builder(sheet, page_background)
+    for i, (src, pieces) in enumerate(layout(native)):
+        if src.area == "body":
+            kind = _kind(sheet.paragraph(src.p.find(W + "pPr")))
+        else:
+            kind = AREA_KIND[src.area]
+        builder.add(src, kind, separator=i > 0, pieces=pieces)
     default_font, default_origin = sheet.default_font()
     props = {"page_background": page_background, "default_font": default_font,
              "default_font_origin": default_origin,

@@ -38,8 +38,8 @@ def _ole_message(path: str) -> str:
     with open(path, "rb") as fh:
         data = fh.read(MAX_UNCOMPRESSED)
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        return ("файл защищён паролем. Снимите пароль в Word (Файл → Сведения → Защита документа) "
-                "и проверьте снова.")
+        return ("файл защищён паролем. Снимите пароль в Word: меню «Файл», затем «Сведения» и «Защита "
+                "документа». Потом проверьте файл снова.")
     if _utf16("WordDocument") in data:
         return ("это файл старого формата Word (.doc), хотя у него расширение .docx. Откройте его "
                 "в Word и сохраните как «Документ Word (.docx)».")
@@ -129,7 +129,8 @@ def check_package(path: str) -> None:
                 if info.flag_bits & 0x1:
                     raise InputError("файл зашифрован. Сохраните его в Word без пароля и проверьте снова.")
                 if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise InputError(_too_big())
+                    raise InputError("части файла сжаты необычно сильно: так бывает у вредоносных файлов, "
+                                     "а не у писем. Такой файл может быть опасен, plainlang его не открывает.")
             for info in infos:
                 if _is_xml_part(info.filename) and _scan_xml(zf, info):
                     raise InputError(DANGEROUS)
@@ -141,5 +142,5 @@ def check_package(path: str) -> None:
 
 
 def _too_big() -> str:
-    return (f"файл занимает в распакованном виде больше {MAX_UNCOMPRESSED // (1024 * 1024)} МБ. "
+    return (f"файл занимает в распакованном виде больше {MAX_UNCOMPRESSED // (1024 * 1024)} мегабайт. "
             "Обычные письма намного меньше, а такой файл может быть опасен: plainlang его не открывает.")

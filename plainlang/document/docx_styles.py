@@ -114,6 +114,9 @@ def merged(layers) -> dict:
 
 
 class Theme:
+    """word/theme/theme1.xml: the heading (major) and body (minor) fonts with their per-script
+    entries, and the colour scheme that `w:themeColor` names point into."""
+
     def __init__(self, root=None):
         self.fonts = {"major": {}, "minor": {}}
         self.colours: dict[str, str] = {}
@@ -167,6 +170,7 @@ class StyleSheet:
         self.default: dict[str, str | None] = {"paragraph": None, "character": None, "table": None}
         self.defaults_rpr, self.defaults_ppr = {}, None
         self._rchain = lru_cache(256)(self._rchain_uncached)
+        self._shades: dict[str | None, bool] = {}
         if styles_root is None:
             return
         rpr = styles_root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
@@ -217,8 +221,10 @@ class StyleSheet:
         sid = el.get(W + "val") if el is not None else None
         return sid if sid in self.styles else self.default["paragraph"]
 
-    def run(self, rpr, para_style: str | None, table_style: str | None, cyrillic: bool) -> dict:
-        """Effective properties of one run: font, size, colour, toggles, underline, effects, shading."""
+    def run(self, rpr, para_style: str | None, table_style: str | None, wide: bool, cyrillic: bool) -> dict:
+        """Effective properties of one run: font, size, colour, toggles, underline, effects, shading.
+        `wide`: the run has letters beyond ASCII, which Word draws with the w:hAnsi font;
+        `cyrillic`: some of them are Cyrillic, for the theme's script="Cyrl" font."""
         direct = rpr_layer(rpr, "direct")
         char_id = direct.get("rStyle") if direct.get("rStyle") in self.styles else self.default["character"]
         styles = [self._rchain(table_style, "table"), self._rchain(para_style, "paragraph"),
@@ -236,7 +242,7 @@ class StyleSheet:
             props[key] = next((layer[key] for layer in top_down if key in layer), None)
         props["sz"] = props["sz"] or WORD_DEFAULT_SIZE
         props["colour"] = self._colour(top_down)
-        slot = "cs" if props["rtl"] or props["cs"] else ("hAnsi" if cyrillic else "ascii")
+        slot = "cs" if props["rtl"] or props["cs"] else ("hAnsi" if wide else "ascii")
         props["font"], props["font_origin"] = self._font(top_down, slot, cyrillic)
         return props
 
@@ -286,6 +292,13 @@ class StyleSheet:
             if num is not None:
                 out["list"] = num.get(W + "val") not in (None, "0")
         return out
+
+    def table_shades(self, sid: str | None) -> bool:
+        """Whether a table style paints cells (whole table, header row, bands): their colour is not
+        resolved per cell, so the text background there is unknown."""
+        if sid not in self._shades:
+            self._shades[sid] = any(st.find(f".//{W}shd") is not None for st in self.chain(sid))
+        return self._shades[sid]
 
     def default_font(self) -> tuple[str, str]:
         """The font of the default paragraph style for Cyrillic text, and where it comes from."""

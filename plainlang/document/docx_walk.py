@@ -5,7 +5,7 @@ points at the same `w:t` element when the comment is placed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -33,7 +33,6 @@ class Source:
     locator: str | None = None
     table_style: str | None = None
     cell_shading: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def _is_link(instr: str | None) -> bool:

@@ -42,7 +42,10 @@ def style_label(document, origin: str) -> str:
 class FontClass(Kind):
     """Text in a font of the listed classes (fonts.tsv), or in one of the listed fonts."""
     needs = FORMATTING
-    defaults = {"dictionary": "fonts.tsv", "classes": ["serif"], "fonts": [], "suggest": "Arial", "pairs": {}}
+    # a font set directly on text in more than `max_places` paragraphs was pasted or applied to the
+    # whole letter at once: one finding at its first place says it, twenty would only be noise
+    defaults = {"dictionary": "fonts.tsv", "classes": ["serif"], "fonts": [], "suggest": "Arial", "pairs": {},
+                "max_places": 3}
 
     def setup(self):
         self.table = font_classes(self.options["dictionary"])
@@ -60,21 +63,31 @@ class FontClass(Kind):
 
         defaults: list[str] = []
         styles_seen = set()
+        direct: dict[str, list] = {}
         for start, end, (font, origin), block in groups(ctx, key, wanted=str.isalpha):
-            suggestion = (self.pairs.get(font.lower(), self.options["suggest"]),)
             if origin == "default":
                 if font not in defaults:
                     defaults.append(font)
             elif origin.startswith("style:"):
                 if (font, origin) not in styles_seen:
                     styles_seen.add((font, origin))
-                    yield Hit(start, end, suggestion, {"font": font, "style": style_label(ctx.document, origin)},
-                              template="style")
+                    yield Hit(start, end, self.suggest(font),
+                              {"font": font, "style": style_label(ctx.document, origin)}, template="style")
             else:
-                yield Hit(start, end, suggestion, {"font": font})
+                direct.setdefault(font, []).append((start, end, id(block)))
+        for font, places in direct.items():
+            paragraphs = len({b for _, _, b in places})
+            if paragraphs > self.options["max_places"]:
+                start, end, _ = places[0]
+                yield Hit(start, end, self.suggest(font), {"font": font, "count": paragraphs}, template="many")
+            else:
+                for start, end, _ in places:
+                    yield Hit(start, end, self.suggest(font), {"font": font})
         for font in defaults:
-            suggestion = (self.pairs.get(font.lower(), self.options["suggest"]),)
-            yield Hit(None, None, suggestion, {"font": font}, template="default")
+            yield Hit(None, None, self.suggest(font), {"font": font}, template="default")
+
+    def suggest(self, font: str) -> tuple[str]:
+        return (self.pairs.get(font.lower(), self.options["suggest"]),)
 
 
 class UnknownFont(Kind):

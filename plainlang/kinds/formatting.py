@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from ..document.docx_colors import contrast
+from ..document.docx_colors import HIGHLIGHT, contrast
 from .base import Hit, Kind
 
 FORMATTING = frozenset({"formatting"})
@@ -119,7 +119,7 @@ class Shading(Kind):
                 yield Hit(start, end, template="paragraph")
 
         def key(props, block):
-            if props.get("highlight"):
+            if HIGHLIGHT.get(props.get("highlight")) not in (None, "FFFFFF", page):
                 return ("highlight", props["highlight"])
             colour = props.get("shading")
             if colour in (None, "FFFFFF", page) or colour == block.props.get("shading"):
@@ -141,12 +141,13 @@ class PageBackground(Kind):
 
 class Contrast(RunFormatting):
     """Text whose colour is too close to its background: WCAG 2 asks for 4.5 : 1, and 3 : 1 for
-    large text (18 pt, or 14 pt bold). Automatic colour always contrasts, so only set colours count."""
+    large text (18 pt, or 14 pt bold). Automatic colour always contrasts, so only set colours count;
+    where the background is unknown (a table style shades some cells) nothing is said."""
     defaults = {"min_ratio": 4.5, "min_ratio_large": 3.0}
 
     def key(self, props, block):
-        colour, background = props.get("colour"), props.get("background") or "FFFFFF"
-        if colour is None:
+        colour, background = props.get("colour"), props.get("background")
+        if colour is None or background is None:
             return None
         size = props.get("size") or 0
         large = size >= 18 or (props.get("bold") and size >= 14)
