@@ -74,13 +74,14 @@ class Document:
                 return block
         return None
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of an offset: source lines for text files, paragraphs for .docx."""
+    def position(self, offset: int) -> tuple[int | None, int]:
+        """1-based line and column of an offset: source lines for text files, body paragraphs for .docx.
+        Tables, headers and footers of a .docx have no paragraph number: line is None, the locator says where."""
         if self.format == "docx":
             block = self.block_at(offset) or (self.blocks[-1] if self.blocks else None)
             if block is None:
                 return 1, offset + 1
-            line = block.paragraph + 1 if block.paragraph is not None else 1
+            line = block.paragraph + 1 if block.paragraph is not None else None
             return line, offset - block.start + 1
         if self._line_starts is None:
             starts = [0]

@@ -17,7 +17,12 @@ def _plural(n: int, one: str, few: str, many: str) -> str:
 
 
 def finding_line(path: str, f, colour: bool) -> str:
-    where = f"{path}:{f.line or 1}:{f.column or 1}:"
+    if f.line is None and f.locator:
+        where = f"{path}:{f.locator}:{f.column or 1}:"   # a table cell, header or footer of a .docx
+    elif f.line is None:
+        where = f"{path}:"                                 # the whole document (page colour, mixed styles)
+    else:
+        where = f"{path}:{f.line}:{f.column or 1}:"
     code = click.style(f.rule, fg=SEVERITY_COLOUR[f.severity], bold=True) if colour else f.rule
     line = f"{where} {code} [{f.category}] {f.message}"
     if f.suggestions:
