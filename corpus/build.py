@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-HEADER = re.compile(r"^=== *(?P<id>[\w-]+) *\| *(?P<split>dev|heldout) *\| *(?P<source>[\w-]+) *$")
+HEADER = re.compile(r"^=== *(?P<id>[\w-]+) *\| *(?P<split>dev|heldout) *\| *(?P<source>[\w-]+) *"
+                    r"(?P<rest>(?:\| *[^|]+)*)$")
 SPLITS = ("dev", "heldout")
 
 
@@ -63,6 +64,124 @@ def parse_markup(marked: str) -> tuple[str, list[dict]]:
     return text, spans
 
 
+# Word letters (`source/docx_*.txt`): one line is one paragraph; `<<attrs|text>>` formats a stretch,
+# `@attrs@ ` at the start of a line formats the paragraph, header fields set the document defaults.
+# The entry gets a `docx` field in the schema of plainlang/examples.py, from which evaluation builds
+# the .docx; `text` is its paragraphs joined with "\n", as the .docx reader gives it.
+RUN_FLAGS = {"i": "italic", "u": "underline", "b": "bold", "caps": "caps", "smallcaps": "small_caps"}
+EFFECTS = {"shadow", "outline", "emboss", "imprint", "glow", "reflection"}
+RUN_VALUES = {"font": "font", "size": "size", "color": "colour", "highlight": "highlight", "shade": "shading",
+              "link": "link"}
+
+
+def parse_attrs(raw: str) -> dict:
+    spec: dict = {}
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        key, _, value = part.partition("=")
+        if key in RUN_FLAGS and not value:
+            spec[RUN_FLAGS[key]] = True
+        elif key in EFFECTS and not value:
+            spec.setdefault("effects", []).append(key)
+        elif key in RUN_VALUES and value:
+            spec[RUN_VALUES[key]] = int(value) if key == "size" else value
+        elif key == "style" and value:
+            spec["style"] = value
+        else:
+            raise MarkupError(f"unknown format attribute {part!r}")
+    return spec
+
+
+def parse_docx_line(line: str) -> tuple[str, list[dict], dict, list[dict]]:
+    """One paragraph: its text, its spans, paragraph attributes and its runs."""
+    para: dict = {}
+    m = re.match(r"^@([^@]*)@ ?", line)
+    if m:
+        para = parse_attrs(m.group(1))
+        line = line[m.end():]
+    text: list[str] = []
+    runs: list[dict] = []
+    spans: list[dict] = []
+    stack: list[tuple] = []
+    pos, i, segment = 0, 0, []
+
+    def current() -> dict:
+        merged: dict = {}
+        for item in stack:
+            if item[0] == "fmt":
+                for k, v in item[1].items():
+                    merged[k] = merged.get(k, []) + v if k == "effects" else v
+        return merged
+
+    def flush():
+        if segment:
+            runs.append({"text": "".join(segment), **current()})
+            segment.clear()
+
+    while i < len(line):
+        if line.startswith("{{", i) or line.startswith("<<", i):
+            bar = line.find("|", i + 2)
+            if bar < 0:
+                raise MarkupError(f"no '|' after {line[i:i + 2]!r}")
+            head = line[i + 2:bar].strip()
+            if line.startswith("{{", i):
+                if not re.fullmatch(r"[a-z-]+", head):
+                    raise MarkupError(f"bad category {head!r}")
+                stack.append(("span", head, pos))
+            else:
+                flush()
+                stack.append(("fmt", parse_attrs(head)))
+            i = bar + 1
+        elif line.startswith("}}", i) and stack and stack[-1][0] == "span":
+            _, cat, start = stack.pop()
+            spans.append({"category": cat, "start": start, "end": pos})
+            i += 2
+        elif line.startswith(">>", i) and stack and stack[-1][0] == "fmt":
+            flush()
+            stack.pop()
+            i += 2
+        else:
+            segment.append(line[i])
+            text.append(line[i])
+            pos += 1
+            i += 1
+    flush()
+    if stack:
+        raise MarkupError(f"unclosed {stack[-1][0]} in {line!r}")
+    return "".join(text), spans, para, runs
+
+
+def parse_docx_entry(lines: list[str], header_rest: str) -> tuple[str, list[dict], dict]:
+    item: dict = {"paragraphs": []}
+    for field in (f.strip() for f in header_rest.split("|")):
+        if not field:
+            continue
+        key, _, value = field.partition("=")
+        if key == "page":
+            item["page"] = value
+        elif key in ("font", "size"):
+            item.setdefault("normal", {})[key] = int(value) if key == "size" else value
+        else:
+            raise MarkupError(f"unknown header field {field!r}")
+    texts, spans, offset = [], [], 0
+    for line in (ln for ln in lines if ln.strip()):
+        text, para_spans, para, runs = parse_docx_line(line.strip())
+        run_defaults = {k: v for k, v in para.items() if k not in ("shading", "style")}
+        paragraph = {k: v for k, v in para.items() if k in ("shading", "style")}
+        paragraph["runs"] = [{**run_defaults, **r} for r in runs]
+        item["paragraphs"].append(paragraph)
+        for sp in para_spans:
+            spans.append({**sp, "start": sp["start"] + offset, "end": sp["end"] + offset})
+        texts.append(text)
+        offset += len(text) + 1
+    full = "\n".join(texts)
+    for sp in spans:
+        sp["fragment"] = full[sp["start"]:sp["end"]]
+    spans.sort(key=lambda sp: (sp["start"], sp["end"], sp["category"]))
+    return full, spans, item
+
+
 def read_sources(folder: Path = HERE / "source") -> dict[str, list[dict]]:
     entries: dict[str, list[dict]] = {s: [] for s in SPLITS}
     seen: set[str] = set()
@@ -73,13 +192,17 @@ def read_sources(folder: Path = HERE / "source") -> dict[str, list[dict]]:
         def flush():
             if current is None:
                 return
-            marked = "\n".join(body).strip("\n")
             try:
-                text, spans = parse_markup(marked)
+                if path.name.startswith("docx_"):
+                    text, spans, item = parse_docx_entry(body, current["rest"] or "")
+                    extra = {"docx": item}
+                else:
+                    text, spans = parse_markup("\n".join(body).strip("\n"))
+                    extra = {}
             except MarkupError as exc:
                 raise MarkupError(f"{path.name} {current['id']}: {exc}") from None
             entries[current["split"]].append(
-                {"id": current["id"], "source": current["source"], "text": text, "spans": spans})
+                {"id": current["id"], "source": current["source"], "text": text, "spans": spans, **extra})
 
         for line in path.read_text(encoding="utf-8").splitlines():
             m = HEADER.match(line)

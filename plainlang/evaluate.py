@@ -104,7 +104,10 @@ def evaluate(path: str, settings=None) -> Report:
     entries = read_corpus(root) if (root.is_file() or list(root.glob("*.jsonl"))) else []
     for entry in entries:
         report.texts += 1
-        result = check_text(entry["text"], settings, path=entry["id"])
+        if entry.get("docx"):
+            result = _check_docx_entry(entry, settings)
+        else:
+            result = check_text(entry["text"], settings, path=entry["id"])
         _score_entry(report, entry, result.findings)
     pairs_dir = root / "pairs" if root.is_dir() else None
     if pairs_dir is not None and pairs_dir.is_dir():
@@ -119,8 +122,33 @@ def evaluate(path: str, settings=None) -> Report:
     return report
 
 
+def _check_docx_entry(entry: dict, settings):
+    """A Word letter of the corpus: build the .docx from its spec, then read and check it like any file."""
+    import tempfile
+
+    from .document.docx import read_docx
+    from .document.docx_build import build_example
+    from .engine import check_document
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / f"{entry['id']}.docx")
+        build_example(entry["docx"]).save(path)
+        document = read_docx(path)
+    if document.text[:len(entry["text"])] != entry["text"]:
+        raise InputError(f"{entry['id']}: текст собранного файла Word не совпадает с текстом корпуса.")
+    document.path = entry["id"]
+    return check_document(document, settings)
+
+
+def _whole(entry: dict, f) -> tuple[int, int]:
+    """A finding about the whole letter (no span) concerns all of its text."""
+    if f.start is None:
+        return 0, len(entry["text"])
+    return f.start, f.end
+
+
 def _score_entry(report: Report, entry: dict, findings):
     spans = entry.get("spans", [])
+    findings = [_Located(f, *_whole(entry, f)) for f in findings]
     for cat in {s["category"] for s in spans} | {f.category for f in findings}:
         report.tallies.setdefault(cat, Tally())
     for f in findings:
@@ -142,6 +170,16 @@ def _score_entry(report: Report, entry: dict, findings):
                                   "context": _context(entry["text"], s["start"], s["end"])})
 
 
+class _Located:
+    """A finding with the range it is judged on (whole-letter findings get the whole text)."""
+
+    def __init__(self, finding, start, end):
+        self.finding, self.start, self.end = finding, start, end
+        self.category, self.rule = finding.category, finding.rule
+        self.message = finding.message
+        self.text = finding.text
+
+
 def _context(text: str, start: int, end: int, width: int = 40) -> str:
     a, b = max(0, start - width), min(len(text), end + width)
     return (("…" if a else "") + text[a:start] + "[" + text[start:end] + "]" + text[end:b]
@@ -150,15 +188,15 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
 
 def render_table(report: Report, details: bool) -> list[str]:
     def pct(x):
-        return "   —" if x is None else f"{100 * x:4.0f}"
+        return "—" if x is None else f"{100 * x:.0f}%"
     lines = [f"Текстов: {report.texts}", "",
              f"{'категория':<15} {'находок':>7} {'разметка':>8} {'точность':>8} {'полнота':>7} {'F1':>5}"]
     for cat, t in sorted(report.tallies.items()):
-        lines.append(f"{cat:<15} {t.findings:>7} {t.spans:>8} {pct(t.precision):>7}% {pct(t.recall):>6}% "
-                     f"{pct(t.f1):>4}%")
+        lines.append(f"{cat:<15} {t.findings:>7} {t.spans:>8} {pct(t.precision):>8} {pct(t.recall):>7} "
+                     f"{pct(t.f1):>5}")
     m = report.micro()
-    lines.append(f"{'всего (micro)':<15} {m.findings:>7} {m.spans:>8} {pct(m.precision):>7}% {pct(m.recall):>6}% "
-                 f"{pct(m.f1):>4}%")
+    lines.append(f"{'всего (micro)':<15} {m.findings:>7} {m.spans:>8} {pct(m.precision):>8} {pct(m.recall):>7} "
+                 f"{pct(m.f1):>5}")
     if report.pairs:
         share = report.pairs_improved()
         lines.append("")
