@@ -33,6 +33,8 @@ def user_abbreviations(settings) -> dict:
 
 
 def is_abbreviation_token(text: str) -> bool:
+    if len(text) < 2 or not text[:2].isupper():
+        return False  # most tokens: a cheap test before the regular expression
     letters = sum(1 for c in text if c.isalpha())
     return letters >= 2 and bool(ABBR.match(text))
 
