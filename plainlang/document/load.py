@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -44,11 +45,14 @@ def _looks_russian(text: str) -> bool:
     return lower / len(cyr) > 0.6
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for c in text[:100_000] if ord(c) < 32 and c not in "\n\r\t\f")
-    return bad / min(len(text), 100_000)
+    sample = text[:100_000]
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def load_text(path: str, raw: bytes, fmt: str):
