@@ -246,5 +246,20 @@ from .annotate import annotate_command  # noqa: E402 - after main and common_opt
 main.add_command(annotate_command)
 
 
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Адрес страницы. По умолчанию она видна только на этом компьютере.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Порт страницы.")
+@common_options
+def serve(host, port, profile, select, ignore, extend_select, options, config, isolated, languagetool):
+    """Проверять письма в браузере: перетащите файл на страницу и посмотрите замечания."""
+    from .engine import plan_for
+    from .web.server import serve as run_server   # imported here: the server loads the whole engine
+    settings = settings_from(config, isolated, profile, select, ignore, extend_select, options, None,
+                             languagetool)
+    plan_for(settings)  # a wrong rule name stops here, before the page opens
+    run_server(host, port, settings)
+
+
 def run():
     main()

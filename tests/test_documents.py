@@ -95,3 +95,12 @@ def test_markdown_inline_suppression(tmp_path):
     assert found == [1, 7]  # the directive without codes silences nothing
     p.write_text("<!-- plainlang: ignore-file bureaucratese -->\n\n" + src, encoding="utf-8")
     assert check_path(str(p), Settings(select=["K102"])).findings == []
+
+
+def test_markdown_text_after_a_link_stays_in_place(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("Подробнее — по [ссылке](https://example.org). В целях проверки пишем.\n", encoding="utf-8")
+    doc = load(str(p))
+    block = doc.blocks[0]
+    assert doc.text[block.start:block.end].endswith("пишем.")
+    assert "example" not in block.prose and "В целях проверки" in block.prose

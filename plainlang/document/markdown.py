@@ -81,4 +81,22 @@ def _prose_ranges(text: str, start: int, end: int, inline) -> list[tuple[int, in
             at = text.find(child.content, cursor, end)
             if at >= 0:
                 cursor = at + len(child.content)
+        elif child.type in ("link_close", "image") and child.markup != "autolink":
+            # skip the target «](https://…)» so that text after the link is not looked for inside it
+            at = text.find("](", cursor, end)
+            if at >= 0:
+                close = _closing_paren(text, at + 2, end)
+                cursor = close + 1 if close >= 0 else cursor
     return ranges
+
+
+def _closing_paren(text: str, start: int, end: int) -> int:
+    depth = 0
+    for i in range(start, end):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
