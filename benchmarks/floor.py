@@ -1,5 +1,6 @@
 """The speed floor plainlang is measured against: the least any Russian checker on this stack must do.
 Import razdel and pymorphy3, split sentences, tokenize, parse every token (memoized per form).
+For a .docx, python-docx reads the body paragraphs first.
 Usage: python benchmarks/floor.py FILE_OR_FOLDER..."""
 import sys
 from functools import lru_cache
@@ -17,7 +18,12 @@ def main(paths):
         files.extend(sorted(p.rglob("*.txt")) if p.is_dir() else [p])
     words = 0
     for f in files:
-        text = f.read_text(encoding="utf-8")
+        if f.suffix == ".docx":
+            # a Word file: python-docx reads the body paragraphs, as any checker of Word files must
+            import docx
+            text = "\n".join(par.text for par in docx.Document(str(f)).paragraphs)
+        else:
+            text = f.read_text(encoding="utf-8")
         for sent in sentenize(text):
             for tok in tokenize(sent.text):
                 parse(tok.text.lower())

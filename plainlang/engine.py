@@ -185,6 +185,10 @@ _WORKER_SETTINGS = None
 def _init_worker(settings):
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    import os
+    # each worker already has a core: numpy's own threads (natasha's models) would fight over them
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
 
 
 def _check_in_worker(path):

@@ -89,11 +89,9 @@ class SyntaxNesting(Kind):
 
     def check(self, ctx):
         from ..nlp import syntax
-        for s in ctx.sentences:
-            words = [t for t in s.tokens]
-            if len(counted_words(s)) < self.options["min_words"]:
-                continue
-            tree = syntax.parse(tuple(t.text for t in words))
+        chosen = [s for s in ctx.sentences if len(counted_words(s)) >= self.options["min_words"]]
+        trees = syntax.parse_many([tuple(t.text for t in s.tokens) for s in chosen]) if chosen else []
+        for s, tree in zip(chosen, trees):
             depth = _clause_depth(tree)
             clauses = sum(1 for _, _, rel in tree if rel in CLAUSE_RELATIONS)
             if depth >= self.options["max_depth"] or clauses >= self.options["max_clauses"]:
