@@ -40,6 +40,8 @@ class Plan:
                 rule = replace(rule, severity=sev)
             self.checks.append((rule, kind_class(rule.kind)(rule, options)))
             self.checks[-1][1].settings = settings
+        from . import phrase_cache
+        phrase_cache.save()
         # kinds that can share one pass over the text (all lexicon rules) set it up here
         kinds = [k for _, k in self.checks]
         for cls in {type(k) for k in kinds}:

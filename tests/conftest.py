@@ -1,4 +1,10 @@
+import os
+import tempfile
+
 import pytest
+
+# the phrase cache of this test run lives apart from the user's own (~/.cache/plainlang)
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="plainlang-test-cache-"))
 
 from plainlang.config import Settings
 

@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("pymorphy3", "razdel", "natasha", "slovnet", "navec", "docx", "wordfreq", "language_tool_python",
          "markdown_it", "numpy")
@@ -44,3 +45,19 @@ def test_char_rules_alone_load_no_morphology(tmp_path):
     modules, rules = json.loads(out.stdout)
     assert rules == ["P701", "P702"]
     assert not [m for m in modules if m.split(".")[0] in ("pymorphy3", "natasha", "slovnet", "wordfreq")]
+
+
+def test_phrase_cache_gives_the_same_findings(tmp_path):
+    """A warm cache must change the speed only: same findings with and without it."""
+    import os
+    letter = Path(__file__).resolve().parents[1] / "examples" / "letter.txt"
+    runs = []
+    for env in ({"PLAINLANG_NO_CACHE": "1"}, {}, {}):
+        e = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), **env}
+        if not env:
+            e.pop("PLAINLANG_NO_CACHE", None)
+        out = subprocess.run([sys.executable, "-m", "plainlang", "check", "--format", "json", "--exit-zero",
+                              str(letter)], capture_output=True, text=True, env=e, check=True)
+        runs.append([(f["rule"], f["start"], f["suggestions"]) for f in json.loads(out.stdout)["files"][0]["findings"]])
+    assert runs[0] == runs[1] == runs[2]
+    assert list((tmp_path / "plainlang").glob("phrases-*.pickle"))

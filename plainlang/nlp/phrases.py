@@ -91,6 +91,15 @@ def _chunks(phrase: str):
 
 
 def compile_phrase(phrase: str, data: dict | None = None) -> Phrase:
+    from .. import phrase_cache
+    elements = phrase_cache.get(phrase)
+    if elements is None:
+        elements = _compile(phrase)
+        phrase_cache.put(phrase, elements)
+    return Phrase(phrase, elements, data or {})
+
+
+def _compile(phrase: str) -> tuple:
     elements = []
     for chunk in _chunks(phrase):
         if chunk == "...":
@@ -114,7 +123,7 @@ def compile_phrase(phrase: str, data: dict | None = None) -> Phrase:
         raise ValueError(f"«>agree» ставится только в конце фразы после слова: {phrase!r}")
     if not elements or not isinstance(elements[0], Slot) or isinstance(elements[-1], Gap):
         raise ValueError(f"фраза должна начинаться и кончаться словом: {phrase!r}")
-    return Phrase(phrase, tuple(elements), data or {})
+    return tuple(elements)
 
 
 @lru_cache(200_000)
