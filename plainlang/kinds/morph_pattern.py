@@ -37,6 +37,9 @@ class Element:
         self.text_re = re.compile(spec["text_re"]) if "text_re" in spec else None
         # every test but same_as depends on the token's text alone: remember the answers
         self._cache: dict[str, bool] | None = None if "same_as" in spec else {}
+        # an element that only lists word forms is a set lookup
+        only = set(spec) - {"min", "max"}
+        self.lower_only = frozenset(w.replace("ё", "е") for w in spec["lower"]) if only == {"lower"} else None
 
     def test(self, tok, ctx, groups) -> bool:
         if self._cache is None:
@@ -116,7 +119,10 @@ class MorphPattern(Kind):
                 starts = [i for i in range(len(toks) - 1) if toks[i].lower == toks[i + 1].lower]
             elif anchor is not None:
                 # most positions fail the pattern's most selective element: test it alone first
-                hits = [i for i, t in enumerate(toks) if anchor.test(t, ctx, None)]
+                if anchor.lower_only is not None:
+                    hits = [i for i, t in enumerate(toks) if t.lower in anchor.lower_only]
+                else:
+                    hits = [i for i, t in enumerate(toks) if anchor.test(t, ctx, None)]
                 starts = sorted({h - o for h in hits for o in offsets if h - o >= 0})
             else:
                 starts = range(len(toks))

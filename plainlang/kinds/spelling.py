@@ -5,6 +5,7 @@ catches typos well but flags new words (цифровизация, самозан
 frequency gate take those out."""
 from __future__ import annotations
 
+import math
 from functools import cache, lru_cache
 
 from ..dictionary import load_table
@@ -34,14 +35,18 @@ def _allowed(name: str) -> frozenset:
 
 
 @cache
-def _zipf():
-    from wordfreq import zipf_frequency
-    return zipf_frequency
+def _frequencies() -> dict:
+    # the whole list as a dict: zipf_frequency() re-tokenizes its argument on every call (0.1 ms),
+    # a dict lookup costs a thousand times less
+    from wordfreq import get_frequency_dict
+    return get_frequency_dict("ru", wordlist="small")
 
 
 @lru_cache(50_000)
 def frequency(word: str) -> float:
-    return _zipf()(word, "ru", wordlist="small")
+    """Zipf frequency (log10 of uses per billion words) of a word form; 0 when the list lacks it."""
+    f = _frequencies().get(word)
+    return round(math.log10(f) + 9, 2) if f else 0.0
 
 
 @lru_cache(50_000)
