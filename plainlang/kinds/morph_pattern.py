@@ -161,13 +161,15 @@ SELECTIVE = ("lower", "lemma", "lemma_re", "text_re", "punct")
 
 
 def _anchor_of(elements):
-    """The most selective required element and the offsets it may stand at from a match start."""
-    lo = hi = 0
-    for el in elements:
-        if el.min >= 1 and any(k in el.spec for k in SELECTIVE) and hi - lo <= 2:
-            return el, range(lo, hi + 1)
-        lo += el.min
-        hi += el.max
+    """The most selective required element and the offsets it may stand at from a match start:
+    a word list or lemma test first, else a part-of-speech test, else the first element."""
+    for keys in (SELECTIVE, ("pos", "gram")):
+        lo = hi = 0
+        for el in elements:
+            if el.min >= 1 and any(k in el.spec for k in keys) and "same_as" not in el.spec and hi - lo <= 2:
+                return el, range(lo, hi + 1)
+            lo += el.min
+            hi += el.max
     first = elements[0]
     return (first, range(0, 1)) if first.min >= 1 and "same_as" not in first.spec else (None, range(0))
 
