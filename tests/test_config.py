@@ -1,5 +1,4 @@
 """User settings: own glossary, own abbreviations, allow-lists, per-file ignores, profiles."""
-from pathlib import Path
 
 from plainlang.config import Settings, load_settings
 from plainlang.engine import check_text

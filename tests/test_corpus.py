@@ -1,8 +1,6 @@
 """The corpus keeps its contract (shared/design/contract.md §3) and its counts; quality cannot slip:
 precision and recall per category stay above the floors in quality_floors.yaml, and the score keeps
 its calibration."""
-import json
-import math
 import subprocess
 import sys
 from pathlib import Path

@@ -1,6 +1,5 @@
 """Dictionaries are data and get linted like code (codespell's discipline): a header naming sources,
 a column header, sorted rows, no duplicates, every phrase word known to pymorphy3."""
-from pathlib import Path
 
 import pytest
 

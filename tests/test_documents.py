@@ -1,5 +1,4 @@
 """Readers: exact offsets, encodings, Markdown prose only, standard input."""
-from pathlib import Path
 
 import pytest
 

@@ -70,7 +70,3 @@ def contrast(a: str, b: str) -> float:
     la, lb = luminance(a), luminance(b)
     hi, lo = max(la, lb), min(la, lb)
     return (hi + 0.05) / (lo + 0.05)
-
-
-def is_white(rgb: str | None) -> bool:
-    return rgb is None or rgb == "FFFFFF"

@@ -39,11 +39,6 @@ def is_abbreviation_token(text: str) -> bool:
     return letters >= 2 and bool(ABBR.match(text))
 
 
-def everyday_abbreviations(dictionary="abbreviations.tsv", everyday="abbreviations-everyday.tsv"):
-    rare, common = _load(dictionary, everyday)
-    return common
-
-
 class DefineFirst(Kind):
     needs = frozenset({"sentences", "morph"})
     defaults = {"dictionary": "abbreviations.tsv", "everyday": "abbreviations-everyday.tsv",

@@ -1,7 +1,6 @@
 """Whole words typed in capitals for emphasis («ВНИМАНИЕ», «СРОЧНО»), never abbreviations."""
 from __future__ import annotations
 
-from ..nlp import morph
 from .abbreviations import _load, is_abbreviation_token
 from .base import Hit, Kind
 

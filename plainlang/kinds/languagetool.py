@@ -42,7 +42,6 @@ def _matches(ctx, server):
         return cached
     out = []
     try:
-        import language_tool_python
         tool = _client(server)
         for block in ctx.document.blocks:
             if not block.prose.strip():

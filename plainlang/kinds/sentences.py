@@ -12,11 +12,6 @@ def counted_words(sentence):
     return [t for t in sentence.tokens if t.is_word]
 
 
-def sentence_end(sentence, text):
-    """End of the sentence including its final punctuation (razdel already includes it)."""
-    return sentence.end
-
-
 def _after_comma(sentence, token) -> bool:
     toks = sentence.tokens
     for j, t in enumerate(toks):
