@@ -21,19 +21,32 @@ def texts():
             yield "\n\n".join(paras[i:i + 6])
 
 
+LETTER_WORDS = 250  # a reply to a citizen is one to two pages: about 150–400 words
+
+
 def build(folder: Path, target_words: int = 50_000) -> dict:
+    """Letters of realistic length: corpus texts (1–8 sentences each) are joined as paragraphs
+    until a letter has about LETTER_WORDS words."""
     folder.mkdir(parents=True, exist_ok=True)
     pool = list(texts())
     words, n, vocab = 0, 0, set()
+    letter, letter_words = [], 0
     while words < target_words:
         for t in pool:
             if words >= target_words:
                 break
-            (folder / f"letter{n:04d}.txt").write_text(t, encoding="utf-8")
             found = re.findall(r"[А-Яа-яЁё]+", t)
             words += len(found)
             vocab.update(w.lower() for w in found)
-            n += 1
+            letter.append(t)
+            letter_words += len(found)
+            if letter_words >= LETTER_WORDS:
+                (folder / f"letter{n:04d}.txt").write_text("\n\n".join(letter), encoding="utf-8")
+                n += 1
+                letter, letter_words = [], 0
+    if letter:
+        (folder / f"letter{n:04d}.txt").write_text("\n\n".join(letter), encoding="utf-8")
+        n += 1
     return {"files": n, "words": words, "distinct_words": len(vocab)}
 
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("pymorphy3", "razdel", "natasha", "slovnet", "navec", "docx", "wordfreq", "language_tool_python",
+HEAVY = ("pymorphy3", "razdel", "natasha", "slovnet", "navec", "docx", "wordfreq", "msgpack", "language_tool_python",
          "markdown_it", "numpy")
 
 
@@ -61,3 +61,12 @@ def test_phrase_cache_gives_the_same_findings(tmp_path):
         runs.append([(f["rule"], f["start"], f["suggestions"]) for f in json.loads(out.stdout)["files"][0]["findings"]])
     assert runs[0] == runs[1] == runs[2]
     assert list((tmp_path / "plainlang").glob("phrases-*.pickle"))
+
+
+def test_frequency_list_matches_wordfreq():
+    """plainlang reads wordfreq's shipped list itself (to skip a slow import): it must agree with wordfreq."""
+    from wordfreq import zipf_frequency
+
+    from plainlang.nlp.frequency import zipf
+    for word in ("проверка", "рассмотрели", "заявление", "и", "ёлка", "самозанятый", "расмотрели"):
+        assert zipf(word) == zipf_frequency(word, "ru", wordlist="small"), word

@@ -5,11 +5,11 @@ catches typos well but flags new words (цифровизация, самозан
 frequency gate take those out."""
 from __future__ import annotations
 
-import math
 from functools import cache, lru_cache
 
 from ..dictionary import load_table
 from ..nlp import morph
+from ..nlp.frequency import zipf
 from .base import Hit, Kind
 
 ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -34,19 +34,9 @@ def _allowed(name: str) -> frozenset:
     return frozenset(r[table.columns[0]].lower().replace("ё", "е") for r in table.rows)
 
 
-@cache
-def _frequencies() -> dict:
-    # the whole list as a dict: zipf_frequency() re-tokenizes its argument on every call (0.1 ms),
-    # a dict lookup costs a thousand times less
-    from wordfreq import get_frequency_dict
-    return get_frequency_dict("ru", wordlist="small")
-
-
-@lru_cache(50_000)
 def frequency(word: str) -> float:
     """Zipf frequency (log10 of uses per billion words) of a word form; 0 when the list lacks it."""
-    f = _frequencies().get(word)
-    return round(math.log10(f) + 9, 2) if f else 0.0
+    return zipf(word)
 
 
 @lru_cache(50_000)
