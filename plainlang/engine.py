@@ -42,11 +42,10 @@ class Plan:
             self.checks[-1][1].settings = settings
         from . import phrase_cache
         phrase_cache.save()
-        # kinds that can share one pass over the text (all lexicon rules) set it up here
-        kinds = [k for _, k in self.checks]
-        for cls in {type(k) for k in kinds}:
-            if hasattr(cls, "share"):
-                cls.share([k for k in kinds if type(k) is cls])
+        # every kind that matches dictionary phrases shares one pass over the tokens
+        if any(getattr(k, "shares_phrase_pass", False) for _, k in self.checks):
+            from .kinds.lexicon import share_phrase_pass
+            share_phrase_pass([k for _, k in self.checks])
 
     @property
     def needs(self) -> set[str]:

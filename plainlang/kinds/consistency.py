@@ -5,12 +5,13 @@ from ..dictionary import load_table
 from ..nlp import morph
 from ..nlp.phrases import PhraseIndex, compile_phrase
 from .base import Hit, Kind
+from .lexicon import PhrasePass
 
 
 COORDINATORS = {"и", "или", "либо", ",", "а", "также", "/"}
 
 
-class Consistency(Kind):
+class Consistency(PhrasePass, Kind):
     needs = frozenset({"sentences", "morph"})
     defaults = {"dictionary": "terminology.tsv"}
 
@@ -20,43 +21,48 @@ class Consistency(Kind):
             self.phrases.append(compile_phrase(row["variant"], {"group": row["group"], "variant": row["variant"],
                                                                "preferred": None}))
         self._index = None
+        self._all = None
         self._glossary_key = None
 
-    def index(self, settings):
-        path = getattr(settings, "glossary", None)
-        if self._index is None or path != self._glossary_key:
+    def phrase_list(self) -> list:
+        """The dictionary's groups plus the user's glossary (settings are known once the plan is built)."""
+        path = getattr(getattr(self, "settings", None), "glossary", None)
+        if path != self._glossary_key or self._index is None:
             phrases = list(self.phrases)
             if path:
                 for row in load_table(path).rows:
-                    cols = list(row)
+                    cols = [c for c in row if c != "_line"]
                     preferred = row[cols[0]]
-                    variants = [v.strip() for v in row[cols[1]].split(";") if v.strip()] if len(cols) > 2 else []
+                    variants = [v.strip() for v in row[cols[1]].split(";") if v.strip()] if len(cols) > 1 else []
                     group = "glossary:" + preferred
                     for v in [preferred, *variants]:
                         phrases.append(compile_phrase(v, {"group": group, "variant": v, "preferred": preferred}))
-            self._index = PhraseIndex(phrases)
-            self._glossary_key = path
+            self._all, self._index, self._glossary_key = phrases, PhraseIndex(phrases), path
+        return self._all
+
+    def own_index(self):
+        self.phrase_list()
         return self._index
 
     def check(self, ctx):
-        index = self.index(ctx.settings)
         chosen: dict[str, str] = {}
         chosen_text: dict[str, str] = {}
         found = []
         distinct: set[str] = set()
-        for s in ctx.sentences:
-            toks = s.tokens
-            previous = None
-            for phrase, first, last in index.find(toks, ctx):
-                found.append((phrase, first, last, toks))
-                # «обращения и запросы»: two variants joined by a conjunction are two different things
-                # for this writer, so the group says nothing about consistency in this letter
-                if previous is not None and previous[0].data["group"] == phrase.data["group"] \
-                        and previous[0].data["variant"] != phrase.data["variant"] \
-                        and 1 <= first - previous[2] - 1 <= 2 \
-                        and all(t.lower in COORDINATORS for t in toks[previous[2] + 1:first]):
-                    distinct.add(phrase.data["group"])
-                previous = (phrase, first, last)
+        previous, previous_sentence = None, None
+        for phrase, first, last, sentence in self.matches(ctx):
+            toks = sentence.tokens
+            if sentence is not previous_sentence:
+                previous, previous_sentence = None, sentence
+            found.append((phrase, first, last, toks))
+            # «обращения и запросы»: two variants joined by a conjunction are two different things
+            # for this writer, so the group says nothing about consistency in this letter
+            if previous is not None and previous[0].data["group"] == phrase.data["group"] \
+                    and previous[0].data["variant"] != phrase.data["variant"] \
+                    and 1 <= first - previous[2] - 1 <= 2 \
+                    and all(t.lower in COORDINATORS for t in toks[previous[2] + 1:first]):
+                distinct.add(phrase.data["group"])
+            previous = (phrase, first, last)
         for phrase, first, last, toks in found:
             if phrase.data["group"] in distinct:
                 continue

@@ -9,7 +9,30 @@ from .base import Hit, Kind
 VERB_NOUN_FAMILY = {"VERB": "verb", "INFN": "verb", "GRND": "verb", "NOUN": "noun", "ADJF": "adj"}
 
 
-class Lexicon(Kind):
+class PhrasePass:
+    """For kinds that match dictionary phrases: the engine merges all of them into one pass over the
+    tokens (SharedLexicon); alone, a kind scans with its own index."""
+    shares_phrase_pass = True
+    shared = None
+
+    def phrase_list(self) -> list:
+        return self.phrases
+
+    def own_index(self):
+        return self.index
+
+    def matches(self, ctx):
+        """(phrase, first token, last token, sentence) in text order."""
+        if self.shared is not None:
+            yield from ctx.memo(self.shared, self.shared.run).get(self, ())
+            return
+        index = self.own_index()
+        for sentence in ctx.sentences:
+            for phrase, first, last in index.find(sentence.tokens, ctx):
+                yield phrase, first, last, sentence
+
+
+class Lexicon(PhrasePass, Kind):
     needs = frozenset({"sentences", "morph"})
     defaults = {"dictionary": "", "ignore_quoted": True, "inflect": True}
 
@@ -18,22 +41,6 @@ class Lexicon(Kind):
         self.phrases = [compile_phrase(row[table.columns[0]], row) for row in table.rows]
         self.index = PhraseIndex(self.phrases)
         self.replacement_column = "replacement" if "replacement" in table.columns else None
-        self.shared = None
-
-    @classmethod
-    def share(cls, kinds):
-        """All lexicon rules of a plan scan each sentence once, through one merged index."""
-        shared = SharedLexicon(kinds)
-        for k in kinds:
-            k.shared = shared
-
-    def matches(self, ctx):
-        if self.shared is not None:
-            yield from ctx.memo(self.shared, self.shared.run).get(self, ())
-            return
-        for sentence in ctx.sentences:
-            for phrase, first, last in self.index.find(sentence.tokens, ctx):
-                yield phrase, first, last, sentence
 
     def check(self, ctx):
         text = ctx.document.text
@@ -101,14 +108,23 @@ def inflect_replacement(replacement: str, matched) -> str:
     return replacement
 
 
+def share_phrase_pass(kinds) -> None:
+    """Give every phrase-matching kind of a plan the same single pass over the tokens."""
+    sharing = [k for k in kinds if getattr(k, "shares_phrase_pass", False)]
+    if sharing:
+        shared = SharedLexicon(sharing)
+        for k in sharing:
+            k.shared = shared
+
+
 class SharedLexicon:
-    """One pass over the tokens for every lexicon rule, with the same answers as one pass per rule:
+    """One pass over the tokens for every phrase rule, with the same answers as one pass per rule:
     per rule, the longest match at each position, and no overlapping matches."""
 
     def __init__(self, kinds):
         phrases = []
         for k in kinds:
-            for ph in k.phrases:
+            for ph in k.phrase_list():
                 phrases.append(Phrase(ph.source, ph.elements, {"row": ph.data, "owner": k}))
         self.index = PhraseIndex(phrases)
 

@@ -4,33 +4,35 @@ from __future__ import annotations
 from ..dictionary import load_table
 from ..nlp.phrases import PhraseIndex, compile_phrase
 from .base import Hit, Kind
+from .lexicon import PhrasePass
 
 EXPLAINERS = {"это", "означает", "значит", "называется", "называют", "т", "то", "например", "—", "–", "-", "("}
 
 
-class ExplainTerm(Kind):
+class ExplainTerm(PhrasePass, Kind):
     needs = frozenset({"sentences", "morph"})
     defaults = {"dictionary": "complex-terms.tsv"}
 
     def setup(self):
         rows = load_table(self.options["dictionary"]).rows
-        self.index = PhraseIndex([compile_phrase(r["term"], r) for r in rows])
+        self.phrases = [compile_phrase(r["term"], r) for r in rows]
+        self.index = PhraseIndex(self.phrases)
 
     def check(self, ctx):
         first: dict[str, tuple] = {}
         explained: set[str] = set()
         sentences = ctx.sentences
-        for n, s in enumerate(sentences):
+        following = {id(s): (sentences[n + 1] if n + 1 < len(sentences) else None) for n, s in enumerate(sentences)}
+        for phrase, a, b, s in self.matches(ctx):
             toks = s.tokens
-            nxt = sentences[n + 1] if n + 1 < len(sentences) else None
-            for phrase, a, b in self.index.find(toks, ctx):
-                term = phrase.data["term"]
-                if ctx.is_quoted(toks[a].start, toks[b].end):
-                    continue
-                # «… из маневренного фонда. Это квартиры, которые …»: the next sentence explains it
-                if _explained(toks, a, b) or (b >= len(toks) - 2 and nxt is not None and _opens_explanation(nxt)):
-                    explained.add(term)
-                first.setdefault(term, (toks[a], toks[b], phrase.data))
+            nxt = following[id(s)]
+            term = phrase.data["term"]
+            if ctx.is_quoted(toks[a].start, toks[b].end):
+                continue
+            # «… из маневренного фонда. Это квартиры, которые …»: the next sentence explains it
+            if _explained(toks, a, b) or (b >= len(toks) - 2 and nxt is not None and _opens_explanation(nxt)):
+                explained.add(term)
+            first.setdefault(term, (toks[a], toks[b], phrase.data))
         for term, (ta, tb, row) in first.items():
             if term in explained:
                 continue
