@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from ..dictionary import load_table
 from ..nlp import morph
-from ..nlp.frequency import zipf
+from ..nlp.frequency import zipf, zipf_table
 from .base import Hit, Kind
 
 ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -85,7 +85,10 @@ def candidates(word: str) -> tuple[str, ...]:
                 edits.add(a + c + b[1:])
             edits.add(a + c + b)
     edits.discard(word)
-    known = [w for w in edits if morph.is_known(w)]
+    # a correction is almost always a common word: look the ~70·n edits up in the frequency list
+    # first (a dict), and ask pymorphy3 only about those found there
+    table = zipf_table()
+    known = [w for w in edits if w in table and morph.is_known(w)]
     known.sort(key=lambda w: (-frequency(w), w))
     if known:
         # a much rarer candidate is noise next to a common one («рассмотрели» vs «насмотрели»)
