@@ -215,4 +215,5 @@ def check_paths(paths: list[str], settings: Settings, jobs: int = 0):
         yield from (check_path(p, settings) for p in paths)
         return
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_check_in_worker, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))
+        # small chunks keep both workers busy to the end; a chunk costs one message each way
+        yield from pool.imap(_check_in_worker, paths, chunksize=max(1, min(8, len(paths) // (jobs * 8))))
