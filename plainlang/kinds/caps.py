@@ -7,7 +7,8 @@ from .base import Hit, Kind
 
 class CapsWords(Kind):
     needs = frozenset({"sentences", "morph"})
-    defaults = {"dictionary": "abbreviations.tsv", "everyday": "abbreviations-everyday.tsv", "min_letters": 2}
+    defaults = {"dictionary": "abbreviations.tsv", "everyday": "abbreviations-everyday.tsv", "min_letters": 2,
+                "letterhead_words": []}
 
     def setup(self):
         rare, common = _load(self.options["dictionary"], self.options["everyday"])
@@ -29,15 +30,23 @@ class CapsWords(Kind):
                 if t.is_word and self.is_caps_word(t.text, ctx.settings):
                     run.append(t)
                     continue
+                if run and len(t.text) == 1 and t.text.isupper():
+                    run.append(t)  # «НАУКИ И НОВЫХ»: a one-letter word inside capitals continues the run
+                    continue
                 if t.is_word or t.text not in (",", "-", "—", "–", ":"):
                     yield from self._emit(run, ctx, text)
                     run = []
             yield from self._emit(run, ctx, text)
 
     def _emit(self, run, ctx, text):
-        while run and not run[-1].is_word:
+        while run and (not run[-1].is_word or len(run[-1].text) == 1):
             run.pop()
         if not run or max(sum(c.isalpha() for c in t.text) for t in run) < self.options["min_letters"]:
+            return
+        # a letterhead («МИНИСТЕРСТВО ПРОМЫШЛЕННОСТИ …») is the office's name set by its rules of
+        # paperwork, not emphasis in the letter's text
+        heads = set(self.options["letterhead_words"])
+        if heads and any(ctx.lemmas(t) & heads for t in run):
             return
         start, end = run[0].start, run[-1].end
         fragment = text[start:end]
