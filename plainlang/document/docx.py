@@ -34,6 +34,7 @@ from .docx_colors import HIGHLIGHT, hex_or_none
 from .docx_safety import DAMAGED, check_package
 from .docx_styles import StyleSheet, Theme
 from .docx_walk import W, body, notes, paragraph_pieces, section_parts, story
+from .masks import inline_masks
 from .model import Block, Document, Run
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -210,5 +211,8 @@ def _read(path: str, native) -> Document:
     props = {"page_background": page_background, "default_font": default_font,
              "default_font_origin": default_origin,
              "style_names": {sid: sheet.name(sid) for sid in sheet.styles}}
-    return Document(path=path, text="".join(builder.chunks), blocks=builder.blocks, format="docx",
-                    props=props, native=native)
+    text = "".join(builder.chunks)
+    for block in builder.blocks:
+        # addresses, e-mails and phones in a letter's text are not prose, as in .txt and .md
+        block.masked = tuple(inline_masks(text, block.start, block.end))
+    return Document(path=path, text=text, blocks=builder.blocks, format="docx", props=props, native=native)

@@ -115,6 +115,9 @@ class Spelling(Kind):
                 low = t.lower
                 if plausible(low, allowed) or ctx.is_quoted(t.start, t.end):
                     continue
+                text = ctx.document.text
+                if len(word) <= 5 and t.end < len(text) and text[t.end] == ".":
+                    continue  # «Исх.», «исп.», «тел.»: a shortened word with its full stop
                 found = candidates(low)
                 if word[:1].isupper():
                     found = [w[:1].upper() + w[1:] for w in found]

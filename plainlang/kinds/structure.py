@@ -1,10 +1,13 @@
 """Document structure: walls of text, and a preamble that pushes the answer down."""
 from __future__ import annotations
 
+import re
+
 from ..nlp.phrases import PhraseIndex, compile_phrase
 from .base import Hit, Kind
 
 BODY_KINDS = ("paragraph", "list-item")
+GREETING = re.compile(r"\s*(уважаем|здравствуйте|добрый (день|вечер|утро)|дорог)", re.IGNORECASE)
 
 
 class ParagraphLength(Kind):
@@ -34,6 +37,12 @@ class Preamble(Kind):
 
     def check(self, ctx):
         blocks = [(i, b) for i, b in enumerate(ctx.document.blocks) if b.kind in BODY_KINDS and b.is_body()]
+        # the letterhead, the addressee and the reference number come before the greeting; the
+        # letter itself starts after «Уважаемый …!»
+        for n, (i, b) in enumerate(blocks):
+            if GREETING.match(ctx.document.text, b.start):
+                blocks = blocks[n + 1:]
+                break
         substantive = [(i, b) for i, b in blocks if sum(len(s.words) for s in ctx.block_sentences(i)) >= 8]
         if len(substantive) < 2:
             return
