@@ -312,3 +312,14 @@ def test_fixtures_match_their_sources(libreoffice, tmp_path):  # noqa: F811 - py
         kept = FIXTURES / fresh.name
         assert load(str(fresh)).text == load(str(kept)).text
         assert _findings(fresh, "ALL") == _findings(kept, "ALL")
+
+
+def test_addresses_in_word_text_are_not_prose(tmp_path):
+    from plainlang.config import Settings
+    from plainlang.engine import check_path
+    document = clean_document()
+    document.add_paragraph("Пишите на minprom@e-mordovia.ru или звоните 8 (8342) 47-23-21.")
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    found = check_path(str(path), Settings(select=["P701", "O101"])).findings
+    assert found == []
