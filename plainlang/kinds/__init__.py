@@ -19,6 +19,7 @@ KINDS = {
     "paragraph-length": "structure:ParagraphLength",
     "preamble": "structure:Preamble",
     "languagetool": "languagetool:LanguageToolRule",
+    "agreement": "agreement:Agreement",
     # Word formatting (.docx only): these need "formatting" and read Block.runs
     "italic-format": "formatting:Italic",
     "underline-format": "formatting:Underline",

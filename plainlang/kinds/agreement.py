@@ -1,0 +1,95 @@
+"""Agreement of an adjective (or participle, or possessive) with the noun right after it:
+«по Вашему обращения», «недостающий сведения». pymorphy3 gives every reading of both words; the
+pair is wrong only when no reading of one agrees with any reading of the other in case and number
+(and gender in the singular). Prefer silence: unknown words, indeclinable words, and adjectives
+after «два», «три», «четыре» (which take the genitive plural: «два больших дома») are left alone."""
+from __future__ import annotations
+
+from ..nlp import morph
+from .base import Hit, Kind
+
+# A participle may govern the noun after it («утверждённого постановлением», «подтверждающих факт»):
+# such pairs are skipped below by the noun's case and the participle's transitivity.
+ADJ = ("ADJF", "PRTF")
+RELATIVE = {"который", "какой", "чей", "каковой", "коей"}
+NUMERAL_GOVERNORS = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "полторы"}
+
+
+SAME_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs", "voct": "nomn"}
+
+
+def _case(tag):
+    return SAME_CASE.get(tag.case, tag.case)
+
+
+def _agree(p, q) -> bool:
+    if _case(p.tag) != _case(q.tag):
+        # accusative of inanimate masculine/plural looks like the nominative, of animate like the genitive
+        return False
+    if p.tag.number != q.tag.number:
+        return False
+    if p.tag.number == "sing" and q.tag.gender and p.tag.gender and q.tag.gender != p.tag.gender \
+            and "ms-f" not in q.tag and "GNdr" not in q.tag:
+        return False
+    return True
+
+
+class Agreement(Kind):
+    needs = frozenset({"sentences", "morph"})
+    defaults = {}
+
+    def check(self, ctx):
+        for s in ctx.sentences:
+            toks = s.tokens
+            for i in range(len(toks) - 1):
+                a, b = toks[i], toks[i + 1]
+                if not (a.is_cyrillic and b.is_cyrillic) or not (morph.is_known(a.lower) and morph.is_known(b.lower)):
+                    continue
+                if b.text[:1].isupper():
+                    continue  # «Уважаемая Нелли»: names decline in their own ways
+                pa = [p for p in morph.parses(a.lower) if "Fixd" not in p.tag]
+                pb = [p for p in morph.parses(b.lower) if "Fixd" not in p.tag]
+                if not pa or not pb or any(p.tag.POS not in ADJ for p in pa):
+                    continue  # only words that cannot be anything but an adjective
+                if any(p.normal_form in RELATIVE for p in pa):
+                    continue  # «которую город …»: a relative word starts a clause of its own
+                if a.text[:1].isupper() and not ctx.is_sentence_start(a) and a.lower not in ("ваш", "вашему",
+                        "вашего", "вашей", "ваше", "вашу", "вашим", "вашем", "ваши", "ваших", "вашими", "вашу"):
+                    continue  # «Восточный департамент»: part of a name
+                nouns = [q for q in pb if q.tag.POS == "NOUN"]
+                if not nouns or any(q.tag.POS != "NOUN" for q in pb):
+                    continue  # only words that cannot be anything but a noun
+                if i and (toks[i - 1].lower in NUMERAL_GOVERNORS or toks[i - 1].text[-1:].isdigit()):
+                    continue
+                if i >= 2 and toks[i - 1].lower in ("и", "или", ",") and morph.has_pos(toks[i - 2].lower, "ADJF"):
+                    continue  # «с внешним и внутренним клиентами»: each adjective names one of several
+                noun_cases = {_case(q.tag) for q in nouns}
+                adj_cases = {_case(p.tag) for p in pa}
+                if noun_cases & {"datv", "ablt"}:
+                    continue  # «необходимых клиенту», «богатый ресурсами»: the noun depends on the adjective
+                if "accs" in noun_cases and any(p.tag.POS == "PRTF" and "tran" in p.tag for p in pa):
+                    continue  # «содержащий сведения»: the noun is the participle's object
+                if not any(p.tag.POS == "ADJF" for p in pa) and noun_cases & {"gent", "accs"}:
+                    continue  # a pure participle before a genitive or accusative: an object, not a pair
+                if noun_cases == {"nomn"} and not adj_cases & {"nomn", "accs"}:
+                    continue  # «в связи с вышеизложенным выплата …»: a new clause starts at the noun
+                if any(_agree(p, q) for p in pa for q in nouns):
+                    continue
+                # fix the adjective towards the noun reading that shares its case, if there is one
+                target = next((q for q in nouns if _case(q.tag) in adj_cases), nouns[0])
+                source = next((p for p in pa if p.tag.POS == "ADJF"), pa[0])
+                fixed = _inflect_to(source, target)
+                if fixed is None:
+                    continue
+                fixed = fixed if not a.text[:1].isupper() else fixed[:1].upper() + fixed[1:]
+                yield Hit(a.start, b.end, (f"{fixed} {b.text}",), {"match": ctx.document.text[a.start:b.end]})
+
+
+def _inflect_to(adj, noun):
+    wanted = {g for g in (noun.tag.case, noun.tag.number) if g}
+    if noun.tag.number == "sing" and noun.tag.gender in ("masc", "femn", "neut"):
+        wanted.add(noun.tag.gender)
+    if noun.tag.case == "accs" and noun.tag.animacy and (noun.tag.number == "plur" or noun.tag.gender == "masc"):
+        wanted.add(noun.tag.animacy)
+    form = adj.inflect(wanted)
+    return form.word if form is not None else None
