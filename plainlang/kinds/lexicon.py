@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..dictionary import load_table
 from ..nlp import morph
-from ..nlp.phrases import Phrase, PhraseIndex, compile_phrase, match_at
+from ..nlp.phrases import Gap, Phrase, PhraseIndex, Slot, compile_phrase, match_at
 from .base import Hit, Kind
 
 VERB_NOUN_FAMILY = {"VERB": "verb", "INFN": "verb", "GRND": "verb", "NOUN": "noun", "ADJF": "adj"}
@@ -34,13 +34,24 @@ class PhrasePass:
 
 class Lexicon(PhrasePass, Kind):
     needs = frozenset({"sentences", "morph"})
-    defaults = {"dictionary": "", "ignore_quoted": True, "inflect": True}
+    defaults = {"dictionary": "", "ignore_quoted": True, "inflect": True, "gap_after_verb": 0}
 
     def setup(self):
         table = load_table(self.options["dictionary"])
         self.phrases = [compile_phrase(row[table.columns[0]], row) for row in table.rows]
+        if self.options["gap_after_verb"]:
+            # «осуществить в установленный срок проверку»: a split predicate is often split by a
+            # circumstance; the dictionary keeps writing «осуществить проверку» once
+            self.phrases += [p for p in map(self._gapped, self.phrases) if p is not None]
         self.index = PhraseIndex(self.phrases)
         self.replacement_column = "replacement" if "replacement" in table.columns else None
+
+    def _gapped(self, phrase):
+        els = phrase.elements
+        if len(els) < 2 or not isinstance(els[0], Slot) or not els[0].verbal or any(isinstance(e, Gap) for e in els):
+            return None
+        return Phrase(phrase.source, (els[0], Gap(self.options["gap_after_verb"]), *els[1:]),
+                      {**phrase.data, "_gap_after": 1})
 
     def check(self, ctx):
         text = ctx.document.text
@@ -51,6 +62,16 @@ class Lexicon(PhrasePass, Kind):
                 continue
             matched = tokens[first:last + 1]
             suggestions = self.suggest(phrase.data, matched, ctx.is_sentence_start(tokens[first]))
+            if phrase.data.get("_gap_after"):
+                words_after_gap = len(phrase.elements) - 2
+                gap_end = last - words_after_gap
+                if tokens[gap_end].is_word and morph.has_pos(tokens[gap_end].lower, "ADJF", "PRTF", "NPRO"):
+                    continue  # «приняла это решение»: the gap is the noun's own modifier, not a split
+            if phrase.data.get("_gap_after") and suggestions:
+                # keep the words that stood between the verb and its noun: «проверить в установленный срок»
+                between = text[tokens[first + 1].start:tokens[gap_end].end]
+                if between.strip():
+                    suggestions = tuple(f"{sug} {between}" if sug else between for sug in suggestions)
             note = phrase.data.get("note", "")
             if suggestions == ("",):
                 template = "delete"
