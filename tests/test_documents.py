@@ -103,3 +103,11 @@ def test_markdown_text_after_a_link_stays_in_place(tmp_path):
     block = doc.blocks[0]
     assert doc.text[block.start:block.end].endswith("пишем.")
     assert "example" not in block.prose and "В целях проверки" in block.prose
+
+
+def test_markdown_code_span_keeps_words_apart(tmp_path):
+    from plainlang.config import Settings
+    from plainlang.engine import check_path
+    p = tmp_path / "a.md"
+    p.write_text("Файлы .txt и `.docx` и другие.\n", encoding="utf-8")
+    assert check_path(str(p), Settings(select=["G102"])).findings == []

@@ -48,7 +48,8 @@ def read_markdown(path: str, text: str) -> Document:
         first, last = tok.map
         span_start = lines[first]
         span_end = min(lines[last] - 1, len(text))
-        prose = _prose_ranges(text, span_start, span_end, tok)
+        code: list = []
+        prose = _prose_ranges(text, span_start, span_end, tok, code)
         if not prose:
             continue
         start, end = prose[0][0], prose[-1][1]
@@ -59,6 +60,8 @@ def read_markdown(path: str, text: str) -> Document:
                 masked.append((cursor, s))
             cursor = e
         masked.extend(inline_masks(text, start, end))
+        # a code span stays a token-like "___": «и `.docx` и» must not read as «и и»
+        masked.extend((a, b, "_") for a, b in code if start <= a and b <= end)
         blocks.append(Block(kind, start, end, paragraph=len(blocks), masked=tuple(sorted(masked))))
     from ..suppress import suppression_ranges
     doc = Document(path=path, text=text, blocks=blocks, format="md")
@@ -66,7 +69,7 @@ def read_markdown(path: str, text: str) -> Document:
     return doc
 
 
-def _prose_ranges(text: str, start: int, end: int, inline) -> list[tuple[int, int]]:
+def _prose_ranges(text: str, start: int, end: int, inline, code: list) -> list[tuple[int, int]]:
     """Source ranges of the inline token's text children, found in order."""
     ranges = []
     cursor = start
@@ -80,6 +83,7 @@ def _prose_ranges(text: str, start: int, end: int, inline) -> list[tuple[int, in
         elif child.type == "code_inline":
             at = text.find(child.content, cursor, end)
             if at >= 0:
+                code.append((at, at + len(child.content)))
                 cursor = at + len(child.content)
         elif child.type in ("link_close", "image") and child.markup != "autolink":
             # skip the target «](https://…)» so that text after the link is not looked for inside it
