@@ -35,6 +35,11 @@ class Group(click.Group):
         except KeyboardInterrupt:
             click.echo("plainlang: остановлено.", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader of our output went away («plainlang check … | head»): stop quietly
+            import os
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - last resort: a message, not a traceback
             click.echo(f"plainlang: внутренняя ошибка ({type(exc).__name__}: {exc}). "
                        "Сообщите о ней разработчикам.", err=True)
