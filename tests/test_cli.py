@@ -166,3 +166,25 @@ def test_input_file_is_never_changed(bad_letter):
     before = bad_letter.read_bytes(), os.stat(bad_letter).st_mtime_ns
     run("check", str(bad_letter))
     assert (bad_letter.read_bytes(), os.stat(bad_letter).st_mtime_ns) == before
+
+
+def test_pathological_texts_finish(tmp_path):
+    """One «word» of 300,000 letters, random letters, a line of punctuation: a result, quickly, no crash."""
+    import random
+    rnd = random.Random(7)
+    (tmp_path / "long.txt").write_text("а" * 300_000, encoding="utf-8")
+    (tmp_path / "random.txt").write_text("".join(chr(rnd.randint(0x430, 0x44f)) if rnd.random() < 0.85 else " "
+                                                 for _ in range(30_000)), encoding="utf-8")
+    (tmp_path / "punct.txt").write_text("!!! ??? ... --- ;;; ,,,\n", encoding="utf-8")
+    r = run("check", "--format", "json", "--exit-zero", str(tmp_path))
+    assert r.exit_code == 0
+    files = json.loads(r.stdout)["files"]
+    assert len(files) == 3 and all("error" not in f for f in files)
+
+
+def test_empty_word_file(tmp_path):
+    import docx
+    path = tmp_path / "empty.docx"
+    docx.Document().save(str(path))
+    r = run("check", str(path))
+    assert r.exit_code == 2 and "нет текста" in r.output

@@ -85,7 +85,10 @@ def load(path: str):
         size = p.stat().st_size
         if suffix == ".docx":
             from .docx import read_docx
-            return read_docx(path)
+            document = read_docx(path)
+            if not document.text.strip():
+                raise InputError("в документе Word нет текста: проверять нечего.")
+            return document
         if size > MAX_TEXT_BYTES:
             raise InputError(f"файл слишком большой ({size // (1024 * 1024)} МБ). "
                              f"plainlang проверяет тексты до {MAX_TEXT_BYTES // (1024 * 1024)} МБ.")

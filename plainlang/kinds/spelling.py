@@ -73,6 +73,8 @@ def _by_prefix(allowed: frozenset, prefix: str):
 
 @lru_cache(10_000)
 def candidates(word: str) -> tuple[str, ...]:
+    if len(word) > 30:
+        return ()  # edits grow with the square of the length; no real word is this long
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = set()
     for a, b in splits:
@@ -107,7 +109,7 @@ class Spelling(Kind):
         for s in ctx.sentences:
             for t in s.tokens:
                 word = t.text
-                if not t.is_cyrillic or len(word) < self.options["min_letters"]:
+                if not t.is_word or not t.is_cyrillic or len(word) < self.options["min_letters"]:
                     continue
                 # capitalised words are names, unless they open the sentence («Извените, …»)
                 if not word[:1].islower() and not (ctx.is_sentence_start(t) and not word.isupper()):

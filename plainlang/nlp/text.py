@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
+MAX_WORD = 60
 _CYR = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
 
 
@@ -18,7 +19,8 @@ class Token:
         self.end = end
         self.text = text
         self.lower = text.lower().replace("ё", "е")
-        self.is_word = bool(_WORD.search(text))
+        # a "word" of hundreds of letters (a pasted hash, a broken file) is not language: no rule reads it
+        self.is_word = len(text) <= MAX_WORD and bool(_WORD.search(text))
 
     @property
     def is_cyrillic(self) -> bool:
