@@ -214,6 +214,9 @@ def check_paths(paths: list[str], settings: Settings, jobs: int = 0):
     except ValueError:  # no fork (Windows, some macOS setups): check in this process
         yield from (check_path(p, settings) for p in paths)
         return
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    from concurrent.futures import ProcessPoolExecutor
+    # ProcessPoolExecutor, not multiprocessing.Pool: if a worker dies (out of memory, killed), the
+    # run fails with an error instead of waiting forever
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
         # small chunks keep both workers busy to the end; a chunk costs one message each way
-        yield from pool.imap(_check_in_worker, paths, chunksize=max(1, min(8, len(paths) // (jobs * 8))))
+        yield from pool.map(_check_in_worker, paths, chunksize=max(1, min(8, len(paths) // (jobs * 8))))

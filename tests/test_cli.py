@@ -188,3 +188,16 @@ def test_empty_word_file(tmp_path):
     docx.Document().save(str(path))
     r = run("check", str(path))
     assert r.exit_code == 2 and "нет текста" in r.output
+
+
+def test_parallel_check_gives_the_same_results(tmp_path):
+    from plainlang.config import Settings
+    from plainlang.engine import check_paths
+    letters = []
+    for i in range(10):
+        p = tmp_path / f"l{i}.txt"
+        p.write_text(BAD if i % 2 else "Мы одобрили заявку. Деньги придут в апреле.\n", encoding="utf-8")
+        letters.append(str(p))
+    serial = [(r.path, [f.rule for f in r.findings]) for r in check_paths(letters, Settings(), 1)]
+    parallel = [(r.path, [f.rule for f in r.findings]) for r in check_paths(letters, Settings(), 2)]
+    assert serial == parallel and any(rules for _, rules in serial)
