@@ -205,7 +205,9 @@ def explain(code, show_score):
     if rule is None:
         click.echo(f"plainlang: нет правила «{code}». Список правил: plainlang rules", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"{rule.id} {rule.name} [{rule.category}], важность: {rule.severity}, вес: {rule.weight:g}")
+    from .report.text import SEVERITY_NAME
+    weight = f"{rule.weight:g}".replace(".", ",")
+    click.echo(f"{rule.id} {rule.name} [{rule.category}], важность: {SEVERITY_NAME[rule.severity]}, вес: {weight}")
     click.echo(f"Основание: {rule.source}")
     if rule.description:
         click.echo("\n" + " ".join(rule.description.split()))
