@@ -40,12 +40,13 @@ class Plan:
                 rule = replace(rule, severity=sev)
             self.checks.append((rule, kind_class(rule.kind)(rule, options)))
             self.checks[-1][1].settings = settings
-        from . import phrase_cache
-        phrase_cache.save()
         # every kind that matches dictionary phrases shares one pass over the tokens
         if any(getattr(k, "shares_phrase_pass", False) for _, k in self.checks):
             from .kinds.lexicon import share_phrase_pass
             share_phrase_pass([k for _, k in self.checks])
+        # after sharing: the glossary's phrases are compiled then, and are worth keeping too
+        from . import phrase_cache
+        phrase_cache.save()
 
     @property
     def needs(self) -> set[str]:

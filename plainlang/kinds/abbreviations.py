@@ -62,7 +62,7 @@ class DefineFirst(Kind):
                     continue  # letters inside a code or number («72РПО0001234») are not an abbreviation
                 key = t.text
                 if key not in rare:
-                    if not self.options["unknown"] or _is_caps_word(key):
+                    if not self.options["unknown"] or is_caps_word_text(key):
                         continue
                 if _expands_here(toks, i):
                     defined_at.setdefault(key, t.start)
@@ -85,7 +85,7 @@ class DefineFirst(Kind):
 FUNCTION_POS = ("PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED")
 
 
-def _is_caps_word(text: str) -> bool:
+def is_caps_word_text(text: str) -> bool:
     """A word typed in capitals for emphasis (ВНИМАНИЕ, НЕ, ДО) is the caps rule's business, not an
     abbreviation. Two-letter capitals count as words only when they are particles or prepositions."""
     low = text.lower()

@@ -19,8 +19,8 @@ class CapsWords(Kind):
             return False
         if settings is not None and text in (getattr(settings, "allow_abbreviations", None) or []):
             return False
-        from .abbreviations import _is_caps_word
-        return _is_caps_word(text)
+        from .abbreviations import is_caps_word_text
+        return is_caps_word_text(text)
 
     def check(self, ctx):
         text = ctx.document.text
