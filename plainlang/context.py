@@ -29,6 +29,20 @@ class Context:
         return out
 
     @cached_property
+    def vocabulary(self) -> dict:
+        """Each distinct token text: one token that has it, and its places as (sentence, token) indexes.
+        Rules that test words one by one test each distinct word once."""
+        out: dict = {}
+        for si, s in enumerate(self.sentences):
+            for ti, t in enumerate(s.tokens):
+                entry = out.get(t.text)
+                if entry is None:
+                    out[t.text] = (t, [(si, ti)])
+                else:
+                    entry[1].append((si, ti))
+        return out
+
+    @cached_property
     def _by_block(self) -> dict[int, list]:
         out: dict[int, list] = {}
         for s in self.sentences:

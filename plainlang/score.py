@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 TAU = 6.0
 MIN_WORDS = 40
 _VOWELS = re.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
+
+
+@lru_cache(100_000)
+def _syllables(word: str):
+    """Vowels count syllables; None for a token with no letters (a number is not a word to read)."""
+    if not any(c.isalpha() for c in word):
+        return None
+    return len(_VOWELS.findall(word))
 
 
 def score(findings, stats: dict) -> float:
@@ -45,12 +54,13 @@ def stats(document, ctx) -> dict:
     sentences = ctx.sentences
     for s in sentences:
         for t in s.tokens:
-            if t.is_word and any(c.isalpha() for c in t.text):
-                words += 1
-                n = len(_VOWELS.findall(t.text))
-                syllables += n
-                if n > 4:
-                    long_words += 1
+            if t.is_word:
+                n = _syllables(t.text)
+                if n is not None:
+                    words += 1
+                    syllables += n
+                    if n > 4:
+                        long_words += 1
     paragraphs = sum(1 for b in document.blocks)
     out = {"words": words, "sentences": len(sentences), "paragraphs": paragraphs}
     if words and sentences:

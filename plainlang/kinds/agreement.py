@@ -5,6 +5,8 @@ pair is wrong only when no reading of one agrees with any reading of the other i
 after «два», «три», «четыре» (which take the genitive plural: «два больших дома») are left alone."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..nlp import morph
 from .base import Hit, Kind
 
@@ -34,6 +36,58 @@ def _agree(p, q) -> bool:
     return True
 
 
+@lru_cache(morph.CACHE)
+def _adjective_readings(word: str):
+    """The readings of a word that cannot be anything but an adjective or participle, or None.
+    Cached per form: most words are not adjectives, and the loop below asks about every token."""
+    if not morph.is_known(word):
+        return None
+    readings = tuple(p for p in morph.parses(word) if "Fixd" not in p.tag)
+    if not readings or any(p.tag.POS not in ADJ for p in readings):
+        return None
+    if any(p.normal_form in RELATIVE for p in readings):
+        return None  # «которую город …»: a relative word starts a clause of its own
+    return readings
+
+
+@lru_cache(morph.CACHE)
+def _noun_readings(word: str):
+    """The readings of a word that cannot be anything but a noun, or None."""
+    if not morph.is_known(word):
+        return None
+    readings = tuple(p for p in morph.parses(word) if "Fixd" not in p.tag)
+    if not readings or any(p.tag.POS != "NOUN" for p in readings):
+        return None
+    return readings
+
+
+POSSESSIVE_VASH = frozenset({"ваш", "вашему", "вашего", "вашей", "ваше", "вашу", "вашим", "вашем", "ваши",
+                             "ваших", "вашими"})
+
+
+@lru_cache(morph.CACHE)
+def _fix_pair(adj: str, noun: str):
+    """The adjective's form that agrees with the noun, or None when the pair is fine or unclear.
+    Depends on the two forms only, so it is cached per pair."""
+    pa, nouns = _adjective_readings(adj), _noun_readings(noun)
+    noun_cases = {_case(q.tag) for q in nouns}
+    adj_cases = {_case(p.tag) for p in pa}
+    if noun_cases & {"datv", "ablt"}:
+        return None  # «необходимых клиенту», «богатый ресурсами»: the noun depends on the adjective
+    if "accs" in noun_cases and any(p.tag.POS == "PRTF" and "tran" in p.tag for p in pa):
+        return None  # «содержащий сведения»: the noun is the participle's object
+    if not any(p.tag.POS == "ADJF" for p in pa) and noun_cases & {"gent", "accs"}:
+        return None  # a pure participle before a genitive or accusative: an object, not a pair
+    if noun_cases == {"nomn"} and not adj_cases & {"nomn", "accs"}:
+        return None  # «в связи с вышеизложенным выплата …»: a new clause starts at the noun
+    if any(_agree(p, q) for p in pa for q in nouns):
+        return None
+    # fix the adjective towards the noun reading that shares its case, if there is one
+    target = next((q for q in nouns if _case(q.tag) in adj_cases), nouns[0])
+    source = next((p for p in pa if p.tag.POS == "ADJF"), pa[0])
+    return _inflect_to(source, target)
+
+
 class Agreement(Kind):
     needs = frozenset({"sentences", "morph"})
     defaults = {}
@@ -43,42 +97,21 @@ class Agreement(Kind):
             toks = s.tokens
             for i in range(len(toks) - 1):
                 a, b = toks[i], toks[i + 1]
-                if not (a.is_cyrillic and b.is_cyrillic) or not (morph.is_known(a.lower) and morph.is_known(b.lower)):
-                    continue
-                if b.text[:1].isupper():
+                if not a.is_cyrillic or not b.is_cyrillic or b.text[:1].isupper():
                     continue  # «Уважаемая Нелли»: names decline in their own ways
-                pa = [p for p in morph.parses(a.lower) if "Fixd" not in p.tag]
-                pb = [p for p in morph.parses(b.lower) if "Fixd" not in p.tag]
-                if not pa or not pb or any(p.tag.POS not in ADJ for p in pa):
+                pa = _adjective_readings(a.lower)
+                if pa is None:
                     continue  # only words that cannot be anything but an adjective
-                if any(p.normal_form in RELATIVE for p in pa):
-                    continue  # «которую город …»: a relative word starts a clause of its own
-                if a.text[:1].isupper() and not ctx.is_sentence_start(a) and a.lower not in ("ваш", "вашему",
-                        "вашего", "вашей", "ваше", "вашу", "вашим", "вашем", "ваши", "ваших", "вашими", "вашу"):
-                    continue  # «Восточный департамент»: part of a name
-                nouns = [q for q in pb if q.tag.POS == "NOUN"]
-                if not nouns or any(q.tag.POS != "NOUN" for q in pb):
+                nouns = _noun_readings(b.lower)
+                if nouns is None:
                     continue  # only words that cannot be anything but a noun
+                if a.text[:1].isupper() and not ctx.is_sentence_start(a) and a.lower not in POSSESSIVE_VASH:
+                    continue  # «Восточный департамент»: part of a name
                 if i and (toks[i - 1].lower in NUMERAL_GOVERNORS or toks[i - 1].text[-1:].isdigit()):
                     continue
                 if i >= 2 and toks[i - 1].lower in ("и", "или", ",") and morph.has_pos(toks[i - 2].lower, "ADJF"):
                     continue  # «с внешним и внутренним клиентами»: each adjective names one of several
-                noun_cases = {_case(q.tag) for q in nouns}
-                adj_cases = {_case(p.tag) for p in pa}
-                if noun_cases & {"datv", "ablt"}:
-                    continue  # «необходимых клиенту», «богатый ресурсами»: the noun depends on the adjective
-                if "accs" in noun_cases and any(p.tag.POS == "PRTF" and "tran" in p.tag for p in pa):
-                    continue  # «содержащий сведения»: the noun is the participle's object
-                if not any(p.tag.POS == "ADJF" for p in pa) and noun_cases & {"gent", "accs"}:
-                    continue  # a pure participle before a genitive or accusative: an object, not a pair
-                if noun_cases == {"nomn"} and not adj_cases & {"nomn", "accs"}:
-                    continue  # «в связи с вышеизложенным выплата …»: a new clause starts at the noun
-                if any(_agree(p, q) for p in pa for q in nouns):
-                    continue
-                # fix the adjective towards the noun reading that shares its case, if there is one
-                target = next((q for q in nouns if _case(q.tag) in adj_cases), nouns[0])
-                source = next((p for p in pa if p.tag.POS == "ADJF"), pa[0])
-                fixed = _inflect_to(source, target)
+                fixed = _fix_pair(a.lower, b.lower)
                 if fixed is None:
                     continue
                 fixed = fixed if not a.text[:1].isupper() else fixed[:1].upper() + fixed[1:]

@@ -107,44 +107,50 @@ class MorphPattern(Kind):
     def _anchor(self):
         return self._anchor_cache
 
+    def _starts(self, ctx, anchor, offsets, repeat):
+        """Sentences with the positions where a match may start."""
+        if repeat:
+            # «в в»: only a word equal to the next one can start a match
+            for s in ctx.sentences:
+                toks = s.tokens
+                starts = [i for i in range(len(toks) - 1) if toks[i].lower == toks[i + 1].lower]
+                if starts:
+                    yield s, starts
+        elif anchor is not None:
+            # most positions fail the pattern's most selective element: test it once per distinct token
+            # of the document, then look only at the places of the tokens that pass
+            hits: dict[int, list[int]] = {}
+            for tok, places in ctx.vocabulary.values():
+                ok = tok.lower in anchor.lower_only if anchor.lower_only is not None else anchor.test(tok, ctx, None)
+                if ok:
+                    for si, ti in places:
+                        hits.setdefault(si, []).append(ti)
+            sentences = ctx.sentences
+            for si in sorted(hits):
+                yield sentences[si], sorted({h - o for h in hits[si] for o in offsets if h - o >= 0})
+        else:
+            for s in ctx.sentences:
+                yield s, range(len(s.tokens))
+
     def check(self, ctx):
         n = len(self.elements)
         mark = self.options["mark"] or [0, n - 1]
         anchor, offsets = self._anchor()
         repeat = len(self.elements) > 1 and self.elements[1].spec.get("same_as") == 0 and self.elements[0].max == 1
-        for s in ctx.sentences:
+        for s, starts in self._starts(ctx, anchor, offsets, repeat):
             toks = s.tokens
-            if repeat:
-                # «в в»: only a word equal to the next one can start a match
-                starts = [i for i in range(len(toks) - 1) if toks[i].lower == toks[i + 1].lower]
-            elif anchor is not None:
-                # most positions fail the pattern's most selective element: test it alone first
-                if anchor.lower_only is not None:
-                    hits = [i for i, t in enumerate(toks) if t.lower in anchor.lower_only]
-                else:
-                    hits = [i for i, t in enumerate(toks) if anchor.test(t, ctx, None)]
-                starts = sorted({h - o for h in hits for o in offsets if h - o >= 0})
-            else:
-                starts = range(len(toks))
-            if not starts:
-                continue
-            starts = set(starts)
-            i = 0
-            while i < len(toks):
-                if i not in starts:
-                    i += 1
+            free = 0  # matches do not overlap: the first token after the last match
+            for i in starts:
+                if i < free:
                     continue
                 groups = _match(self.elements, 0, toks, i, ctx, [[] for _ in range(n)])
                 if groups is None:
-                    i += 1
                     continue
                 marked = [t for g in groups[mark[0]:mark[1] + 1] for t in g]
                 if not marked:
-                    i += 1
                     continue
                 start, end = marked[0].start, marked[-1].end
                 if self.options["ignore_quoted"] and ctx.is_quoted(start, end):
-                    i += 1
                     continue
                 suggestions = ()
                 if self.options["suggestion"] is not None:
@@ -153,8 +159,9 @@ class MorphPattern(Kind):
                 yield Hit(start, end, suggestions, {},
                           "message" if suggestions else "nosuggest")
                 last = max((g[-1].end for g in groups if g), default=end)
-                while i < len(toks) and toks[i].start < last:
-                    i += 1
+                free = i
+                while free < len(toks) and toks[free].start < last:
+                    free += 1
 
 
 SELECTIVE = ("lower", "lemma", "lemma_re", "text_re", "punct")

@@ -1,6 +1,8 @@
 """Sentence metrics: length in words, and nesting of participial and subordinate clauses."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..nlp import morph
 from .base import Hit, Kind
 
@@ -38,26 +40,38 @@ def clause_markers(sentence) -> int:
     words = [t for t in sentence.tokens if t.is_word]
     for i, t in enumerate(words):
         low = t.lower
+        role = _clause_role(low)
+        if role is None:
+            continue
         if low in ("что", "чтобы") and i and words[i - 1].lower in ("то", "потому", "так", "для", "того"):
             continue
-        if morph.dictionary_lemma(low) in SUBORDINATORS and morph.has_pos(low, "CONJ", "ADJF", "NPRO", "ADVB"):
+        if role == "subordinator":
             count += 1
-            continue
-        if low == "как" and _after_comma(sentence, t):
-            count += 1  # «после того, как»; a comparison («так же, как») is rarer in letters
-            continue
-        best = morph.best(low)
-        if best is None:
-            continue
-        if best.tag.POS == "GRND":
+        elif role == "как":
+            if _after_comma(sentence, t):
+                count += 1  # «после того, как»; a comparison («так же, как») is rarer in letters
+        elif role == "GRND":
             count += 1
-        elif best.tag.POS == "PRTF" and i + 1 < len(words):
+        elif role == "PRTF" and i + 1 < len(words):
             # a participle opens a clause when it follows a comma («документы, поданные …») or has
             # words of its own after it; before its noun («поданные документы») it is an adjective
             nxt = morph.best(words[i + 1].lower)
             if _after_comma(sentence, t) or (nxt is not None and nxt.tag.POS not in ("NOUN", "ADJF", "PRTF")):
                 count += 1
     return count
+
+
+@lru_cache(morph.CACHE)
+def _clause_role(low: str):
+    """What a word form may do for clause counting; cached per form, as most words do nothing."""
+    if morph.dictionary_lemma(low) in SUBORDINATORS and morph.has_pos(low, "CONJ", "ADJF", "NPRO", "ADVB"):
+        return "subordinator"
+    if low == "как":
+        return "как"
+    best = morph.best(low)
+    if best is not None and best.tag.POS in ("GRND", "PRTF"):
+        return str(best.tag.POS)  # a plain string: pymorphy3's own refuses comparison with "как"
+    return None
 
 
 class Nesting(Kind):

@@ -34,6 +34,13 @@ def _allowed(name: str) -> frozenset:
     return frozenset(r[table.columns[0]].lower().replace("ё", "е") for r in table.rows)
 
 
+@lru_cache(8)
+def _allowed_with(name: str, extra: tuple) -> frozenset:
+    # one frozenset object per list: `plausible` is cached on it, and equal but distinct sets would be
+    # compared item by item on every lookup
+    return _allowed(name) | frozenset(w.lower().replace("ё", "е") for w in extra)
+
+
 def frequency(word: str) -> float:
     """Zipf frequency (log10 of uses per billion words) of a word form; 0 when the list lacks it."""
     return zipf(word)
@@ -104,8 +111,7 @@ class Spelling(Kind):
     defaults = {"allow": "spelling-allow.tsv", "min_letters": 3}
 
     def check(self, ctx):
-        allowed = _allowed(self.options["allow"]) | frozenset(
-            w.lower() for w in (getattr(ctx.settings, "allow_words", None) or []))
+        allowed = _allowed_with(self.options["allow"], tuple(getattr(ctx.settings, "allow_words", None) or ()))
         for s in ctx.sentences:
             for t in s.tokens:
                 word = t.text

@@ -139,6 +139,7 @@ class PhraseIndex:
     def __init__(self, phrases: list[Phrase]):
         self.by_key: dict[str, dict] = {}
         self._level_cache: dict[str, list] = {}
+        self._pair_cache: dict[tuple, tuple] = {}
         for ph in phrases:
             first = ph.elements[0]
             second = ph.elements[1] if len(ph.elements) > 1 else None
@@ -160,21 +161,29 @@ class PhraseIndex:
         return found
 
     def candidates(self, tokens, i, ctx):
+        """Phrases that may start at token i, judged by its keys and the next token's. The answer
+        depends on the two forms only, so it is cached per pair (most pairs recur)."""
         levels = self._levels(tokens[i].lower)
         if not levels:
-            return []
+            return ()
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        keys2 = [None]
-        if nxt is not None:
-            keys2 += _keys(nxt.lower) if nxt.is_word else [nxt.text]
-        out, seen = [], set()
-        for level in levels:
-            for k2 in keys2:
-                for ph in level.get(k2, ()):
-                    if id(ph) not in seen:
-                        seen.add(id(ph))
-                        out.append(ph)
-        return out
+        pair = (tokens[i].lower, None if nxt is None else (nxt.lower, nxt.is_word))
+        found = self._pair_cache.get(pair)
+        if found is None:
+            keys2 = [None]
+            if nxt is not None:
+                keys2 += _keys(nxt.lower) if nxt.is_word else [nxt.text]
+            out, seen = [], set()
+            for level in levels:
+                for k2 in keys2:
+                    for ph in level.get(k2, ()):
+                        if id(ph) not in seen:
+                            seen.add(id(ph))
+                            out.append(ph)
+            found = tuple(out)
+            if len(self._pair_cache) < 200_000:
+                self._pair_cache[pair] = found
+        return found
 
     def find(self, tokens, ctx):
         """Longest non-overlapping matches in a token list: yields (phrase, first, last) token indexes."""

@@ -12,22 +12,32 @@ _CYR = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
 class Token:
     """A razdel token with offsets into Document.text; `lower` and `is_word` are computed once,
     because every rule asks for them."""
-    __slots__ = ("start", "end", "text", "lower", "is_word")
+    __slots__ = ("start", "end", "text", "lower", "is_word", "is_cyrillic")
 
     def __init__(self, start: int, end: int, text: str):
         self.start = start
         self.end = end
         self.text = text
-        self.lower = text.lower().replace("ё", "е")
-        # a "word" of hundreds of letters (a pasted hash, a broken file) is not language: no rule reads it
-        self.is_word = len(text) <= MAX_WORD and bool(_WORD.search(text))
-
-    @property
-    def is_cyrillic(self) -> bool:
-        return bool(_CYR.match(self.text))
+        known = _FACTS.get(text)
+        if known is None:
+            known = _facts(text)
+        self.lower, self.is_word, self.is_cyrillic = known
 
     def __repr__(self):
         return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+_FACTS: dict[str, tuple] = {}
+
+
+def _facts(text: str) -> tuple:
+    lower = text.lower().replace("ё", "е")
+    # a "word" of hundreds of letters (a pasted hash, a broken file) is not language: no rule reads it
+    is_word = len(text) <= MAX_WORD and _WORD.search(text) is not None
+    out = (lower, is_word, is_word and _CYR.match(text) is not None)
+    if len(_FACTS) < 500_000:  # the same few thousand forms recur; a bound keeps odd input from growing it
+        _FACTS[text] = out
+    return out
 
 
 @dataclass
