@@ -151,12 +151,18 @@ class SharedLexicon:
 
     def run(self, ctx) -> dict:
         out: dict = {}
-        for s in ctx.sentences:
+        vocab = ctx.vocabulary
+        # only tokens that may start a phrase are tried: found once per distinct text of the document
+        places: dict[int, list[int]] = {}
+        for text in self.index.starting_texts(vocab):
+            for si, ti in vocab[text][1]:
+                places.setdefault(si, []).append(ti)
+        sentences = ctx.sentences
+        for si in sorted(places):
+            s = sentences[si]
             toks = s.tokens
             free_from: dict = {}
-            for i, tok in enumerate(toks):
-                if not tok.is_word:
-                    continue
+            for i in sorted(places[si]):
                 best: dict = {}
                 for ph in self.index.candidates(toks, i, ctx):
                     owner = ph.data["owner"]

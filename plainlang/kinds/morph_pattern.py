@@ -37,9 +37,26 @@ class Element:
         self.text_re = re.compile(spec["text_re"]) if "text_re" in spec else None
         # every test but same_as depends on the token's text alone: remember the answers
         self._cache: dict[str, bool] | None = None if "same_as" in spec else {}
+        self._seen: set[str] = set()
+        self._passed: set[str] = set()
         # an element that only lists word forms is a set lookup
         only = set(spec) - {"min", "max"}
         self.lower_only = frozenset(w.replace("ё", "е") for w in spec["lower"]) if only == {"lower"} else None
+
+    def passing(self, vocabulary: dict, ctx) -> set:
+        """The texts of a document's vocabulary (text → (token, places)) that pass this element.
+        Set operations do the work: only texts never seen before are tested one by one."""
+        if self._cache is None:
+            return {text for text, (tok, _) in vocabulary.items() if self._test(tok, ctx, None)}
+        if len(self._seen) > 500_000:  # a bound for endless odd input; the sets refill as needed
+            self._seen.clear()
+            self._passed.clear()
+        new = vocabulary.keys() - self._seen
+        for text in new:
+            if self.test(vocabulary[text][0], ctx, None):
+                self._passed.add(text)
+        self._seen |= new
+        return vocabulary.keys() & self._passed
 
     def test(self, tok, ctx, groups) -> bool:
         if self._cache is None:
@@ -120,11 +137,10 @@ class MorphPattern(Kind):
             # most positions fail the pattern's most selective element: test it once per distinct token
             # of the document, then look only at the places of the tokens that pass
             hits: dict[int, list[int]] = {}
-            for tok, places in ctx.vocabulary.values():
-                ok = tok.lower in anchor.lower_only if anchor.lower_only is not None else anchor.test(tok, ctx, None)
-                if ok:
-                    for si, ti in places:
-                        hits.setdefault(si, []).append(ti)
+            vocab = ctx.vocabulary
+            for text in anchor.passing(vocab, ctx):
+                for si, ti in vocab[text][1]:
+                    hits.setdefault(si, []).append(ti)
             sentences = ctx.sentences
             for si in sorted(hits):
                 yield sentences[si], sorted({h - o for h in hits[si] for o in offsets if h - o >= 0})

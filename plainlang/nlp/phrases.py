@@ -140,6 +140,8 @@ class PhraseIndex:
         self.by_key: dict[str, dict] = {}
         self._level_cache: dict[str, list] = {}
         self._pair_cache: dict[tuple, tuple] = {}
+        self._seen: set[str] = set()
+        self._starters: set[str] = set()
         for ph in phrases:
             first = ph.elements[0]
             second = ph.elements[1] if len(ph.elements) > 1 else None
@@ -159,6 +161,20 @@ class PhraseIndex:
         if found is None:
             found = self._level_cache[lower] = [self.by_key[k] for k in _keys(lower) if k in self.by_key]
         return found
+
+    def starting_texts(self, vocabulary: dict) -> set:
+        """The texts of a document's vocabulary (text → (token, places)) that may start a phrase.
+        Only texts never seen before are looked up one by one; set operations do the rest."""
+        if len(self._seen) > 500_000:  # a bound for endless odd input
+            self._seen.clear()
+            self._starters.clear()
+        new = vocabulary.keys() - self._seen
+        for text in new:
+            tok = vocabulary[text][0]
+            if tok.is_word and self._levels(tok.lower):
+                self._starters.add(text)
+        self._seen |= new
+        return vocabulary.keys() & self._starters
 
     def candidates(self, tokens, i, ctx):
         """Phrases that may start at token i, judged by its keys and the next token's. The answer
