@@ -199,11 +199,24 @@ def _check_in_worker(path):
     return result
 
 
+def _tune_gc_for_batch() -> None:
+    """A batch run allocates millions of small objects (tokens, parses) and keeps few cycles. With
+    Python's default thresholds the cycle collector ran every 700 allocations and walked the whole
+    heap of dictionaries and caches again and again: a fifth of the run time. Collect rarely, and
+    freeze what is loaded by now (rules, dictionaries) so the collector and forked workers leave it
+    alone (a frozen object's memory page is not copied into a worker when the collector would touch it)."""
+    import gc
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def check_paths(paths: list[str], settings: Settings, jobs: int = 0):
     """Check many files, in parallel processes when there are enough of them. The plan (rules and
     dictionaries) is built before the workers fork, so they start warm. Results keep input order."""
     import os
     plan_for(settings)
+    _tune_gc_for_batch()
     if jobs <= 0:
         jobs = min(os.cpu_count() or 1, 8)
     if jobs == 1 or len(paths) < 8:
