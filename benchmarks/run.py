@@ -3,7 +3,8 @@
     python benchmarks/run.py            # all: throughput, cold start, 200-page .docx; writes results.json
     BENCH_REPEAT=5 python benchmarks/run.py
 
-Each command runs REPEAT times in a fresh process; the median wall time counts. Peak memory is the
+Each command runs REPEAT times in a fresh process, alternating with its baseline; the median of the
+per-pair ratios counts (and the median wall time of each side is shown). Peak memory is the
 child's maximum resident set size (getrusage). The floor (benchmarks/floor.py) imports razdel and
 pymorphy3, splits sentences, tokenizes and parses every token over the same files."""
 import json
@@ -38,15 +39,40 @@ print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+def _once(cmd):
+    out = subprocess.run([PY, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True, env=ENV)
+    t, r = out.stdout.split()
+    return float(t), int(r) / 1024
+
+
 def measure(cmd):
     times, rss = [], []
-    subprocess.run([PY, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True, env=ENV)
+    _once(cmd)  # warm the disk cache and the bytecode; not counted
     for _ in range(REPEAT):
-        out = subprocess.run([PY, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True, env=ENV)
-        t, r = out.stdout.split()
-        times.append(float(t))
-        rss.append(int(r) / 1024)
+        t, r = _once(cmd)
+        times.append(t)
+        rss.append(r)
     return {"seconds": round(statistics.median(times), 3), "peak_rss_mb": round(max(rss), 1)}
+
+
+def measure_pair(baseline, cmd):
+    """Run the baseline and plainlang alternately, REPEAT times each. This machine's speed drifts by
+    tens of per cent over seconds; a pair run back to back sees the same machine, so the ratio is taken
+    per pair and the median of those ratios is reported, next to each side's median time."""
+    _once(baseline)
+    _once(cmd)
+    base_t, mine_t, mine_rss, base_rss, ratios = [], [], [], [], []
+    for _ in range(REPEAT):
+        bt, br = _once(baseline)
+        mt, mr = _once(cmd)
+        base_t.append(bt)
+        mine_t.append(mt)
+        base_rss.append(br)
+        mine_rss.append(mr)
+        ratios.append(bt / mt)
+    base = {"seconds": round(statistics.median(base_t), 3), "peak_rss_mb": round(max(base_rss), 1)}
+    mine = {"seconds": round(statistics.median(mine_t), 3), "peak_rss_mb": round(max(mine_rss), 1)}
+    return base, mine, ratios
 
 
 def model_load_seconds(profile):
@@ -73,21 +99,22 @@ def main():
         letters = tmp / "letters"
         results["letter_set"] = build(letters)
 
-        floor = measure([PY, str(HERE / "floor.py"), str(letters)])
         for profile in ("default", "strict"):
-            mine = measure([*PLAINLANG, "check", "--exit-zero", "--profile", profile, str(letters)])
+            floor, mine, ratios = measure_pair([PY, str(HERE / "floor.py"), str(letters)],
+                                               [*PLAINLANG, "check", "--exit-zero", "--profile", profile, str(letters)])
             results[f"throughput_{profile}"] = {
                 "plainlang": mine, "floor": floor,
                 "words_per_second": round(results["letter_set"]["words"] / mine["seconds"]),
                 "floor_words_per_second": round(results["letter_set"]["words"] / floor["seconds"]),
-                "ratio_to_floor": round(floor["seconds"] / mine["seconds"], 2)}
+                "ratio_to_floor": round(statistics.median(ratios), 2),
+                "ratio_range": [round(min(ratios), 2), round(max(ratios), 2)]}
 
         one = tmp / "one.txt"
         one.write_text("Уважаемая Анна Сергеевна! Рассмотрев Ваше обращение, сообщаем, что субсидия одобрена. "
                        "Деньги придут до 15 апреля.", encoding="utf-8")
-        floor1 = measure([PY, str(HERE / "floor.py"), str(one)])
         for profile in ("default", "strict"):
-            mine1 = measure([*PLAINLANG, "check", "--exit-zero", "--profile", profile, str(one)])
+            floor1, mine1, _ = measure_pair([PY, str(HERE / "floor.py"), str(one)],
+                                            [*PLAINLANG, "check", "--exit-zero", "--profile", profile, str(one)])
             load = model_load_seconds(profile)
             results[f"cold_start_{profile}"] = {
                 "plainlang": mine1, "floor": floor1, "model_load_seconds": round(load, 3),
@@ -97,11 +124,12 @@ def main():
         from docx_200_pages import build as build_docx
         big = tmp / "letter200.docx"
         words = build_docx(big, 200)
-        floor_docx = measure([PY, str(HERE / "floor.py"), str(big)])
-        mine_docx = measure([*PLAINLANG, "check", "--exit-zero", "--isolated", str(big)])
+        floor_docx, mine_docx, ratios = measure_pair([PY, str(HERE / "floor.py"), str(big)],
+                                                     [*PLAINLANG, "check", "--exit-zero", "--isolated", str(big)])
         results["docx_200_pages"] = {
             "words": words, "plainlang": mine_docx, "floor": floor_docx,
-            "ratio_to_floor": round(floor_docx["seconds"] / mine_docx["seconds"], 2)}
+            "ratio_to_floor": round(statistics.median(ratios), 2),
+            "ratio_range": [round(min(ratios), 2), round(max(ratios), 2)]}
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, ensure_ascii=False, indent=2))
 

@@ -40,7 +40,7 @@ def _agree(p, q) -> bool:
 def _adjective_readings(word: str):
     """The readings of a word that cannot be anything but an adjective or participle, or None.
     Cached per form: most words are not adjectives, and the loop below asks about every token."""
-    if not morph.is_known(word):
+    if morph.pos_tags(word).isdisjoint(ADJ) or not morph.is_known(word):
         return None
     readings = tuple(p for p in morph.parses(word) if "Fixd" not in p.tag)
     if not readings or any(p.tag.POS not in ADJ for p in readings):
@@ -53,7 +53,7 @@ def _adjective_readings(word: str):
 @lru_cache(morph.CACHE)
 def _noun_readings(word: str):
     """The readings of a word that cannot be anything but a noun, or None."""
-    if not morph.is_known(word):
+    if "NOUN" not in morph.pos_tags(word) or not morph.is_known(word):
         return None
     readings = tuple(p for p in morph.parses(word) if "Fixd" not in p.tag)
     if not readings or any(p.tag.POS != "NOUN" for p in readings):

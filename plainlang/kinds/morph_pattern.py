@@ -52,9 +52,13 @@ class Element:
             self._seen.clear()
             self._passed.clear()
         new = vocabulary.keys() - self._seen
-        for text in new:
-            if self.test(vocabulary[text][0], ctx, None):
-                self._passed.add(text)
+        if self.lower_only is not None:
+            words = self.lower_only
+            self._passed.update(text for text in new if vocabulary[text][0].lower in words)
+        else:
+            for text in new:
+                if self.test(vocabulary[text][0], ctx, None):
+                    self._passed.add(text)
         self._seen |= new
         return vocabulary.keys() & self._passed
 

@@ -65,8 +65,15 @@ def _norm(s: str) -> str:
     return s.replace("ё", "е")
 
 
+@lru_cache(CACHE)
+def pos_tags(word: str) -> frozenset[str]:
+    """Every part of speech the word may be, as plain strings (pymorphy3's tag attributes are slow
+    to read, and rules ask this of every word)."""
+    return frozenset(str(p.tag.POS) for p in parses(word) if p.tag.POS)
+
+
 def has_pos(word: str, *pos: str) -> bool:
-    return any(p.tag.POS in pos for p in parses(word))
+    return not pos_tags(word).isdisjoint(pos)
 
 
 @lru_cache(CACHE)
