@@ -20,6 +20,7 @@ KINDS = {
     "preamble": "structure:Preamble",
     "languagetool": "languagetool:LanguageToolRule",
     "agreement": "agreement:Agreement",
+    "clause-comma": "clause_comma:ClauseComma",
     # Word formatting (.docx only): these need "formatting" and read Block.runs
     "italic-format": "formatting:Italic",
     "underline-format": "formatting:Underline",
