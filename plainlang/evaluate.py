@@ -40,6 +40,8 @@ class Report:
     misses: list = field(default_factory=list)
     texts: int = 0
     pairs: list = field(default_factory=list)
+    # per rule: [findings, matched findings]; shows which rules the corpus proves and which misfire
+    rules: dict = field(default_factory=dict)
 
     def micro(self) -> Tally:
         total = Tally()
@@ -65,6 +67,7 @@ class Report:
                 "micro": row(self.micro()),
                 "pairs": {"count": len(self.pairs), "improved_share": _r(self.pairs_improved()),
                           "items": self.pairs},
+                "rules": {r: {"findings": n, "matched_findings": m} for r, (n, m) in sorted(self.rules.items())},
                 "false_alarms": self.false_alarms, "misses": self.misses}
 
 
@@ -154,8 +157,11 @@ def _score_entry(report: Report, entry: dict, findings):
     for f in findings:
         t = report.tallies[f.category]
         t.findings += 1
+        per_rule = report.rules.setdefault(f.rule, [0, 0])
+        per_rule[0] += 1
         if any(s["category"] == f.category and s["start"] < f.end and f.start < s["end"] for s in spans):
             t.matched_findings += 1
+            per_rule[1] += 1
         else:
             report.false_alarms.append({"id": entry["id"], "category": f.category, "rule": f.rule,
                                         "fragment": f.text, "message": f.message,

@@ -94,16 +94,50 @@ def candidates(word: str) -> tuple[str, ...]:
                 edits.add(a + c + b[1:])
             edits.add(a + c + b)
     edits.discard(word)
+    table = zipf_table()
+    # two words written together: «сразуже», «незнаю», «вцелом»
+    for i in range(1, len(word)):
+        a, b = word[:i], word[i:]
+        if (a in JOINED_FIRST or b in JOINED_SECOND) and morph.is_known(a) and morph.is_known(b) \
+                and a in table and b in table and len(a if b in JOINED_SECOND else b) >= 3:
+            return (f"{a} {b}",)
     # a correction is almost always a common word: look the ~70·n edits up in the frequency list
     # first (a dict), and ask pymorphy3 only about those found there
-    table = zipf_table()
     known = [w for w in edits if w in table and morph.is_known(w)]
     known.sort(key=lambda w: (-frequency(w), w))
     if known:
         # a much rarer candidate is noise next to a common one («рассмотрели» vs «насмотрели»)
         top = frequency(known[0])
         known = [w for w in known if frequency(w) >= top - 1.5]
-    return tuple(known[:3])
+        return tuple(known[:3])
+    # the frequency list holds common words only. For a rarer word, try the spelling mistakes people
+    # make (a vowel heard wrong, ь for ъ, a doubled letter) rather than every slip of a key: pymorphy3
+    # knows many rare words, and «токеном» is not a misspelt «тореном»
+    if len(word) <= 20:
+        known = sorted(w for w in _orthographic_edits(word) if morph.is_known(w))
+        if 1 <= len(known) <= 2:
+            return tuple(known)
+    return ()
+
+
+CONFUSED = {"а": "о", "о": "а", "е": "ия", "и": "еы", "я": "е", "ы": "и", "ь": "ъ", "ъ": "ь"}
+
+
+def _orthographic_edits(word: str) -> set[str]:
+    out = set()
+    for i, c in enumerate(word):
+        for r in CONFUSED.get(c, ""):
+            out.add(word[:i] + r + word[i + 1:])
+        if i and word[i - 1] == c:
+            out.add(word[:i] + word[i + 1:])  # «одобренна» → «одобрена»
+        elif c in "нсл":
+            out.add(word[:i] + c + word[i:])  # «расрочку» → «рассрочку»
+    out.discard(word)
+    return out
+
+
+JOINED_FIRST = frozenset({"в", "на", "по", "с", "из", "за", "не", "без", "до", "от", "во", "со", "ни"})
+JOINED_SECOND = frozenset({"же", "бы", "ли", "то", "ка", "нибудь", "либо"})
 
 
 class Spelling(Kind):
@@ -127,6 +161,10 @@ class Spelling(Kind):
                 if len(word) <= 5 and t.end < len(text) and text[t.end] == ".":
                     continue  # «Исх.», «исп.», «тел.»: a shortened word with its full stop
                 found = candidates(low)
+                if not found:
+                    # an unknown word with no likely correction is mostly a term, a new word or slang
+                    # («ковенанты», «актуализируется», «залогиниться»), seldom a typo: stay silent
+                    continue
                 if word[:1].isupper():
                     found = [w[:1].upper() + w[1:] for w in found]
-                yield Hit(t.start, t.end, tuple(found), {"match": word}, "message" if found else "nosuggest")
+                yield Hit(t.start, t.end, tuple(found), {"match": word}, "message")
