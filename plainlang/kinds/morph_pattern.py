@@ -102,7 +102,8 @@ class Element:
             pos = set(s.get("pos", []))
             # indeclinable readings («и», «по» as abbreviations or names) would fit any case: skip them
             readings = [p for p in morph.parses(low) if "Fixd" not in p.tag] or morph.parses(low)
-            if not any((not pos or p.tag.POS in pos) and want <= set(p.tag.grammemes) for p in readings):
+            # a tag's grammemes are one cached frozenset; the part of speech is one of them
+            if not any((not pos or not pos.isdisjoint(g)) and want <= g for g in (p.tag.grammemes for p in readings)):
                 return False
         if "not_pos" in s and tok.is_word:
             best = morph.best(low)

@@ -146,25 +146,30 @@ class Spelling(Kind):
 
     def check(self, ctx):
         allowed = _allowed_with(self.options["allow"], tuple(getattr(ctx.settings, "allow_words", None) or ()))
-        for s in ctx.sentences:
-            for t in s.tokens:
-                word = t.text
-                if not t.is_word or not t.is_cyrillic or len(word) < self.options["min_letters"]:
-                    continue
+        min_letters = self.options["min_letters"]
+        sentences = ctx.sentences
+        text = ctx.document.text
+        # each distinct word once: most are known, and only the unknown ones are looked at in place
+        for word, (first, places) in ctx.vocabulary.items():
+            if not first.is_cyrillic or len(word) < min_letters or plausible(first.lower, allowed):
+                continue
+            spots = []
+            for si, ti in places:
+                t = sentences[si].tokens[ti]
                 # capitalised words are names, unless they open the sentence («Извените, …»)
                 if not word[:1].islower() and not (ctx.is_sentence_start(t) and not word.isupper()):
                     continue
-                low = t.lower
-                if plausible(low, allowed) or ctx.is_quoted(t.start, t.end):
+                if ctx.is_quoted(t.start, t.end):
                     continue
-                text = ctx.document.text
                 if len(word) <= 5 and t.end < len(text) and text[t.end] == ".":
                     continue  # «Исх.», «исп.», «тел.»: a shortened word with its full stop
-                found = candidates(low)
-                if not found:
-                    # an unknown word with no likely correction is mostly a term, a new word or slang
-                    # («ковенанты», «актуализируется», «залогиниться»), seldom a typo: stay silent
-                    continue
-                if word[:1].isupper():
-                    found = [w[:1].upper() + w[1:] for w in found]
-                yield Hit(t.start, t.end, tuple(found), {"match": word}, "message")
+                spots.append(t)
+            found = candidates(first.lower) if spots else ()
+            if not found:
+                # an unknown word with no likely correction is mostly a term, a new word or slang
+                # («ковенанты», «актуализируется», «залогиниться»), seldom a typo: stay silent
+                continue
+            if word[:1].isupper():
+                found = tuple(w[:1].upper() + w[1:] for w in found)
+            for t in spots:
+                yield Hit(t.start, t.end, found, {"match": word}, "message")

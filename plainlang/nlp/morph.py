@@ -69,7 +69,11 @@ def _norm(s: str) -> str:
 def pos_tags(word: str) -> frozenset[str]:
     """Every part of speech the word may be, as plain strings (pymorphy3's tag attributes are slow
     to read, and rules ask this of every word)."""
-    return frozenset(str(p.tag.POS) for p in parses(word) if p.tag.POS)
+    return frozenset(g for p in parses(word) for g in p.tag.grammemes & PARTS_OF_SPEECH)
+
+
+PARTS_OF_SPEECH = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "NUMR", "ADVB",
+                             "NPRO", "PRED", "PREP", "CONJ", "PRCL", "INTJ"})
 
 
 def has_pos(word: str, *pos: str) -> bool:
