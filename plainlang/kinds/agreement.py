@@ -93,17 +93,19 @@ class Agreement(Kind):
     defaults = {}
 
     def check(self, ctx):
-        for s in ctx.sentences:
-            toks = s.tokens
-            for i in range(len(toks) - 1):
+        sentences = ctx.sentences
+        # only words that cannot be anything but an adjective start a pair: found once per distinct word
+        for first, places in ctx.vocabulary.values():
+            if not first.is_cyrillic or _adjective_readings(first.lower) is None:
+                continue
+            for si, i in places:
+                toks = sentences[si].tokens
+                if i + 1 >= len(toks):
+                    continue
                 a, b = toks[i], toks[i + 1]
-                if not a.is_cyrillic or not b.is_cyrillic or b.text[:1].isupper():
+                if not b.is_cyrillic or b.text[:1].isupper():
                     continue  # «Уважаемая Нелли»: names decline in their own ways
-                pa = _adjective_readings(a.lower)
-                if pa is None:
-                    continue  # only words that cannot be anything but an adjective
-                nouns = _noun_readings(b.lower)
-                if nouns is None:
+                if _noun_readings(b.lower) is None:
                     continue  # only words that cannot be anything but a noun
                 if a.text[:1].isupper() and not ctx.is_sentence_start(a) and a.lower not in POSSESSIVE_VASH:
                     continue  # «Восточный департамент»: part of a name
