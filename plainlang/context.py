@@ -43,6 +43,11 @@ class Context:
         return out
 
     @cached_property
+    def vocabulary_set(self) -> frozenset:
+        """The distinct token texts as a set: set operations against it run at C speed."""
+        return frozenset(self.vocabulary)
+
+    @cached_property
     def _by_block(self) -> dict[int, list]:
         out: dict[int, list] = {}
         for s in self.sentences:

@@ -154,7 +154,7 @@ class SharedLexicon:
         vocab = ctx.vocabulary
         # only tokens that may start a phrase are tried: found once per distinct text of the document
         places: dict[int, list[int]] = {}
-        for text in self.index.starting_texts(vocab):
+        for text in self.index.starting_texts(ctx):
             for si, ti in vocab[text][1]:
                 places.setdefault(si, []).append(ti)
         sentences = ctx.sentences

@@ -43,24 +43,27 @@ class Element:
         only = set(spec) - {"min", "max"}
         self.lower_only = frozenset(w.replace("ё", "е") for w in spec["lower"]) if only == {"lower"} else None
 
-    def passing(self, vocabulary: dict, ctx) -> set:
-        """The texts of a document's vocabulary (text → (token, places)) that pass this element.
-        Set operations do the work: only texts never seen before are tested one by one."""
+    def passing(self, ctx) -> set:
+        """The texts of a document's vocabulary that pass this element. Set operations do the work:
+        only texts never seen before are tested one by one."""
+        vocabulary = ctx.vocabulary
         if self._cache is None:
             return {text for text, (tok, _) in vocabulary.items() if self._test(tok, ctx, None)}
         if len(self._seen) > 500_000:  # a bound for endless odd input; the sets refill as needed
             self._seen.clear()
             self._passed.clear()
-        new = vocabulary.keys() - self._seen
-        if self.lower_only is not None:
-            words = self.lower_only
-            self._passed.update(text for text in new if vocabulary[text][0].lower in words)
-        else:
-            for text in new:
-                if self.test(vocabulary[text][0], ctx, None):
-                    self._passed.add(text)
-        self._seen |= new
-        return vocabulary.keys() & self._passed
+        texts = ctx.vocabulary_set
+        new = texts - self._seen
+        if new:
+            if self.lower_only is not None:
+                words = self.lower_only
+                self._passed.update(text for text in new if vocabulary[text][0].lower in words)
+            else:
+                for text in new:
+                    if self.test(vocabulary[text][0], ctx, None):
+                        self._passed.add(text)
+            self._seen |= new
+        return self._passed & texts
 
     def test(self, tok, ctx, groups) -> bool:
         if self._cache is None:
@@ -143,7 +146,7 @@ class MorphPattern(Kind):
             # of the document, then look only at the places of the tokens that pass
             hits: dict[int, list[int]] = {}
             vocab = ctx.vocabulary
-            for text in anchor.passing(vocab, ctx):
+            for text in anchor.passing(ctx):
                 for si, ti in vocab[text][1]:
                     hits.setdefault(si, []).append(ti)
             sentences = ctx.sentences

@@ -162,19 +162,22 @@ class PhraseIndex:
             found = self._level_cache[lower] = [self.by_key[k] for k in _keys(lower) if k in self.by_key]
         return found
 
-    def starting_texts(self, vocabulary: dict) -> set:
-        """The texts of a document's vocabulary (text → (token, places)) that may start a phrase.
-        Only texts never seen before are looked up one by one; set operations do the rest."""
+    def starting_texts(self, ctx) -> set:
+        """The texts of a document's vocabulary that may start a phrase. Only texts never seen before
+        are looked up one by one; set operations do the rest."""
         if len(self._seen) > 500_000:  # a bound for endless odd input
             self._seen.clear()
             self._starters.clear()
-        new = vocabulary.keys() - self._seen
-        for text in new:
-            tok = vocabulary[text][0]
-            if tok.is_word and self._levels(tok.lower):
-                self._starters.add(text)
-        self._seen |= new
-        return vocabulary.keys() & self._starters
+        vocabulary = ctx.vocabulary
+        texts = ctx.vocabulary_set
+        new = texts - self._seen
+        if new:
+            for text in new:
+                tok = vocabulary[text][0]
+                if tok.is_word and self._levels(tok.lower):
+                    self._starters.add(text)
+            self._seen |= new
+        return self._starters & texts
 
     def candidates(self, tokens, i, ctx):
         """Phrases that may start at token i, judged by its keys and the next token's. The answer
