@@ -134,7 +134,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if f.start is not None and f.category not in NESTING_CATEGORIES:
             by_category.setdefault(f.category, []).append(f)
     for group in by_category.values():
-        group.sort(key=lambda f: (f.start, -(f.end - f.start), f.rule))
+        # on the same span, the more certain finding wins: one dictionary fix before a list of guesses
+        group.sort(key=lambda f: (f.start, -(f.end - f.start), not f.suggestions, len(f.suggestions), f.rule))
         max_end = -1
         for f in group:
             if f.end > max_end:
