@@ -61,7 +61,8 @@ class Lexicon(PhrasePass, Kind):
             if self.options["ignore_quoted"] and ctx.is_quoted(start, end):
                 continue
             matched = tokens[first:last + 1]
-            suggestions = self.suggest(phrase.data, matched, ctx.is_sentence_start(tokens[first]))
+            suggestions = self.suggest(phrase.data, matched, ctx.is_sentence_start(tokens[first]),
+                                       _phrase_lemmas(phrase))
             if phrase.data.get("_gap_after"):
                 words_after_gap = len(phrase.elements) - 2
                 gap_end = last - words_after_gap
@@ -81,7 +82,7 @@ class Lexicon(PhrasePass, Kind):
                 template = "nosuggest"
             yield Hit(start, end, suggestions, {"note": note, "match": text[start:end]}, template)
 
-    def suggest(self, row, matched, at_start: bool) -> tuple[str, ...]:
+    def suggest(self, row, matched, at_start: bool, lemmas: frozenset = frozenset()) -> tuple[str, ...]:
         raw = row.get(self.replacement_column, "") if self.replacement_column else None
         if raw is None or raw.strip() == "?":
             return ()  # «?»: the phrase has no one-word fix; the message says what to do instead
@@ -95,14 +96,18 @@ class Lexicon(PhrasePass, Kind):
             if alt.startswith("="):
                 alt = alt[1:]
             elif self.options["inflect"]:
-                alt = inflect_replacement(alt, matched)
+                alt = inflect_replacement(alt, matched, lemmas)
             if at_start:
                 alt = alt[:1].upper() + alt[1:]
             out.append(alt)
         return tuple(out)
 
 
-def inflect_replacement(replacement: str, matched) -> str:
+def _phrase_lemmas(phrase) -> frozenset:
+    return frozenset(lemma for el in phrase.elements for lemma in getattr(el, "lemmas", ()))
+
+
+def inflect_replacement(replacement: str, matched, lemmas: frozenset = frozenset()) -> str:
     """Inflect the first word of a replacement like the matched word of the same family:
     «проверить» for «осуществили проверку» → «проверили»; «помощь» for «оказания помощи» → «помощи»."""
     words = replacement.split(" ")
@@ -119,10 +124,12 @@ def inflect_replacement(replacement: str, matched) -> str:
             continue
         if not morph.is_known(tok.text):
             continue  # a guessed parse of slang («инфа») would inflect the replacement wrongly
-        tp = morph.best(tok.text)
+        # the reading the phrase meant: «нашли» in «нашли общий язык» is «найти»
+        tp = next((p for p in morph.parses(tok.text) if p.normal_form.replace("ё", "е") in lemmas), None) \
+            or morph.best(tok.text)
         if tp is not None and (VERB_NOUN_FAMILY.get(tp.tag.POS) == family
                                or (family == "verb" and tp.tag.POS == "PRTF")):
-            inflected = morph.inflect_like(head, tok.text)
+            inflected = morph.inflect_like(head, tok.text, lemmas)
             if tok.text[:1].isupper():
                 inflected = inflected.lower()
             return " ".join([inflected, *words[1:]])

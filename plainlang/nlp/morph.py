@@ -81,10 +81,13 @@ def has_pos(word: str, *pos: str) -> bool:
 
 
 @lru_cache(CACHE)
-def inflect_like(word: str, model_word: str) -> str:
+def inflect_like(word: str, model_word: str, model_lemmas: frozenset = frozenset()) -> str:
     """Put a dictionary word (an infinitive or a noun) into the form of a word found in the text:
-    «проверить» like «осуществили» → «проверили». Returns the word unchanged when unsure."""
-    target = best(model_word)
+    «проверить» like «осуществили» → «проверили». Returns the word unchanged when unsure.
+    `model_lemmas` are the lemmas the dictionary phrase expects of the found word: they pick its
+    reading («нашли общий язык» is «найти», not the imperative of «наслать»)."""
+    target = next((p for p in parses(model_word) if _norm(p.normal_form) in model_lemmas), None) \
+        or best(model_word)
     source = None
     for p in parses(word):
         if target is not None and _same_family(p.tag.POS, target.tag.POS):
