@@ -9,6 +9,15 @@ from .lexicon import PhrasePass
 
 
 COORDINATORS = {"и", "или", "либо", ",", "а", "также", "/"}
+DASHES = {"—", "–", "-"}
+
+
+def _defines(between: list[str]) -> bool:
+    """Words between two names of one thing that make the second explain the first:
+    «— это», «то есть», «(», «или» after a comma, «иначе говоря»."""
+    text = " ".join(between)
+    return (any(d in between for d in DASHES) and "это" in between) or "то есть" in text or "(" in between \
+        or "иначе говоря" in text or "называемый" in text
 
 
 class Consistency(PhrasePass, Kind):
@@ -58,10 +67,13 @@ class Consistency(PhrasePass, Kind):
             # «обращения и запросы»: two variants joined by a conjunction are two different things
             # for this writer, so the group says nothing about consistency in this letter
             if previous is not None and previous[0].data["group"] == phrase.data["group"] \
-                    and previous[0].data["variant"] != phrase.data["variant"] \
-                    and 1 <= first - previous[2] - 1 <= 2 \
-                    and all(t.lower in COORDINATORS for t in toks[previous[2] + 1:first]):
-                distinct.add(phrase.data["group"])
+                    and previous[0].data["variant"] != phrase.data["variant"]:
+                between = [t.lower for t in toks[previous[2] + 1:first]]
+                if 1 <= len(between) <= 2 and all(t in COORDINATORS for t in between):
+                    distinct.add(phrase.data["group"])
+                # «Придомовая территория — это двор»: one word explains the other, as the rules ask
+                elif _defines(between):
+                    distinct.add(phrase.data["group"])
             previous = (phrase, first, last)
         for phrase, first, last, toks in found:
             if phrase.data["group"] in distinct:
