@@ -36,7 +36,7 @@ class Consistency(PhrasePass, Kind):
     def phrase_list(self) -> list:
         """The dictionary's groups plus the user's glossary (settings are known once the plan is built)."""
         path = getattr(getattr(self, "settings", None), "glossary", None)
-        if path != self._glossary_key or self._index is None:
+        if path != self._glossary_key or self._all is None:
             phrases = list(self.phrases)
             if path:
                 for row in load_table(path).rows:
@@ -46,11 +46,13 @@ class Consistency(PhrasePass, Kind):
                     group = "glossary:" + preferred
                     for v in [preferred, *variants]:
                         phrases.append(compile_phrase(v, {"group": group, "variant": v, "preferred": preferred}))
-            self._all, self._index, self._glossary_key = phrases, PhraseIndex(phrases), path
+            self._all, self._index, self._glossary_key = phrases, None, path
         return self._all
 
     def own_index(self):
-        self.phrase_list()
+        phrases = self.phrase_list()
+        if self._index is None:
+            self._index = PhraseIndex(phrases)
         return self._index
 
     def check(self, ctx):

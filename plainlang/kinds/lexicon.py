@@ -19,7 +19,11 @@ class PhrasePass:
         return self.phrases
 
     def own_index(self):
-        return self.index
+        # built only when the kind scans alone: in a plan, the shared pass has one index for all
+        index = self.__dict__.get("_own_index")
+        if index is None:
+            index = self._own_index = PhraseIndex(self.phrase_list())
+        return index
 
     def matches(self, ctx):
         """(phrase, first token, last token, sentence) in text order."""
@@ -43,7 +47,6 @@ class Lexicon(PhrasePass, Kind):
             # «осуществить в установленный срок проверку»: a split predicate is often split by a
             # circumstance; the dictionary keeps writing «осуществить проверку» once
             self.phrases += [p for p in map(self._gapped, self.phrases) if p is not None]
-        self.index = PhraseIndex(self.phrases)
         self.replacement_column = "replacement" if "replacement" in table.columns else None
 
     def _gapped(self, phrase):

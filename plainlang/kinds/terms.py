@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..dictionary import load_table
-from ..nlp.phrases import PhraseIndex, compile_phrase
+from ..nlp.phrases import compile_phrase
 from .base import Hit, Kind
 from .lexicon import PhrasePass
 
@@ -16,7 +16,6 @@ class ExplainTerm(PhrasePass, Kind):
     def setup(self):
         rows = load_table(self.options["dictionary"]).rows
         self.phrases = [compile_phrase(r["term"], r) for r in rows]
-        self.index = PhraseIndex(self.phrases)
 
     def check(self, ctx):
         first: dict[str, tuple] = {}

@@ -6,7 +6,7 @@ from functools import cache
 
 @cache
 def _models():
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsSyntaxParser, Segmenter  # noqa: F401
+    from natasha import NewsEmbedding, NewsSyntaxParser
     emb = NewsEmbedding()
     return NewsSyntaxParser(emb)
 
