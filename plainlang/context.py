@@ -1,11 +1,13 @@
 """Everything a rule may ask about a document, each layer built on first request and then shared."""
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from .nlp.morph import lemmas as _lemmas  # the module imports pymorphy3 only on first parse
 
 _QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+_QUOTE_CHARS = re.compile('[«»„“”"]')
 
 
 class Context:
@@ -69,8 +71,9 @@ class Context:
         text = self.document.text
         for block in self.document.blocks:
             stack: list[tuple[str, int]] = []
-            for i in range(block.start, block.end):
-                ch = text[i]
+            # only the quotation marks matter: jump from one to the next
+            for m in _QUOTE_CHARS.finditer(text, block.start, block.end):
+                ch, i = m.group(), m.start()
                 if stack and ch == stack[-1][0]:
                     _, s = stack.pop()
                     if not stack:

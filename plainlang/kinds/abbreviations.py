@@ -52,6 +52,8 @@ class DefineFirst(Kind):
         allowed = self.common | set(getattr(ctx.settings, "allow_abbreviations", []) or [])
         first_use: dict[str, tuple] = {}
         defined_at: dict[str, int] = {}
+        if not any(is_abbreviation_token(w) and w not in allowed for w in ctx.vocabulary_set):
+            return  # no abbreviation in the letter: nothing to look at token by token
         for s in ctx.sentences:
             toks = s.tokens
             text = ctx.document.text

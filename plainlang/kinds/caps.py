@@ -24,10 +24,14 @@ class CapsWords(Kind):
 
     def check(self, ctx):
         text = ctx.document.text
+        # most letters have no word in capitals: look at each distinct word once, and stop early
+        caps = {w for w in ctx.vocabulary_set if w[:2].isupper() and self.is_caps_word(w, ctx.settings)}
+        if not caps:
+            return
         for s in ctx.sentences:
             run = []
             for t in s.tokens:
-                if t.is_word and self.is_caps_word(t.text, ctx.settings):
+                if t.text in caps and t.is_word:
                     run.append(t)
                     continue
                 if run and len(t.text) == 1 and t.text.isupper():
