@@ -239,7 +239,7 @@ def counts_table(entries: dict[str, list[dict]]) -> str:
     pairs = len(list((HERE / "pairs").glob("*.before.txt")))
     lines = [README_START,
              f"Текстов: {texts['dev'] + texts['heldout']} (dev {texts['dev']}, heldout {texts['heldout']}); "
-             f"без нарушений: {clean['dev'] + clean['heldout']}; пар «до/после»: {pairs}.",
+             f"без нарушений: {clean['dev'] + clean['heldout']}; пар писем «до» и «после» правки: {pairs}.",
              "", "| категория | dev | heldout | всего |", "|---|---|---|---|"]
     for cat in sorted(cats):
         c = cats[cat]

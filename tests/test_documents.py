@@ -96,6 +96,19 @@ def test_markdown_inline_suppression(tmp_path):
     assert check_path(str(p), Settings(select=["K102"])).findings == []
 
 
+def test_markdown_suppression_covers_a_whole_table_or_list(tmp_path):
+    from plainlang.config import Settings
+    from plainlang.engine import check_path
+    src = ("<!-- plainlang: ignore K102 -->\n"
+           "| было | стало |\n|---|---|\n| в целях проверки | чтобы проверить |\n| в рамках программы | по программе |\n\n"
+           "<!-- plainlang: ignore K102 -->\n"
+           "- в целях проверки\n- в рамках программы\n\n"
+           "В целях проверки пишем.\n")
+    p = tmp_path / "a.md"
+    p.write_text(src, encoding="utf-8")
+    assert [f.line for f in check_path(str(p), Settings(select=["K102"])).findings] == [11]
+
+
 def test_markdown_text_after_a_link_stays_in_place(tmp_path):
     p = tmp_path / "a.md"
     p.write_text("Подробнее — по [ссылке](https://example.org). В целях проверки пишем.\n", encoding="utf-8")

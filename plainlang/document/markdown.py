@@ -65,7 +65,10 @@ def read_markdown(path: str, text: str) -> Document:
         blocks.append(Block(kind, start, end, paragraph=len(blocks), masked=tuple(sorted(masked))))
     from ..suppress import suppression_ranges
     doc = Document(path=path, text=text, blocks=blocks, format="md")
-    doc.suppressed = suppression_ranges(text, blocks)
+    # top-level elements (a paragraph, a whole list, a whole table) for «ignore the next element»
+    units = [(lines[t.map[0]], min(lines[t.map[1]] - 1, len(text))) for t in tokens
+             if t.level == 0 and t.nesting == 1 and t.map and t.type != "html_block"]
+    doc.suppressed = suppression_ranges(text, blocks, units)
     return doc
 
 
