@@ -145,8 +145,10 @@ def check(paths, fmt, fail_on, exit_zero, color, jobs, profile, select, ignore, 
         click.echo(render(results))
     else:
         from .report.text import render
-        for line in render(results, colour):
-            click.echo(line, color=colour)
+        # one write, not one per line: a folder of letters gives thousands of lines
+        lines = list(render(results, colour))
+        if lines:
+            click.echo("\n".join(lines), color=colour)
     errors = [r for r in results if r.error is not None]
     for r in errors:
         click.echo(f"plainlang: {r.path}: {r.error}", err=True)

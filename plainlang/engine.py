@@ -234,4 +234,4 @@ def check_paths(paths: list[str], settings: Settings, jobs: int = 0):
     # run fails with an error instead of waiting forever
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
         # small chunks keep both workers busy to the end; a chunk costs one message each way
-        yield from pool.map(_check_in_worker, paths, chunksize=max(1, min(8, len(paths) // (jobs * 8))))
+        yield from pool.map(_check_in_worker, paths, chunksize=max(1, min(4, len(paths) // (jobs * 16))))

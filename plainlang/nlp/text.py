@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 MAX_WORD = 60
@@ -99,24 +100,35 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     («слово,», «(слово)», «вы.»). razdel joins such a pair only when the mark is a dash or an
     underscore (a hyphenated word); two marks in a row, digits, Latin and other signs go to razdel."""
     from razdel import tokenize as razdel_tokenize
-    from razdel.segmenters.punct import DASHES
     from razdel.segmenters.tokenize import ATOM
-    joining = DASHES + "_"  # razdel's dashes and the underscore join the words around them
-    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    chunk_re, joining = _chunk_pattern()
     out = []
-    for k, (a, b) in enumerate(chunks):
-        m = ATOM.match(text, a)
-        if m is not None and m.end() == b:
-            out.append((a, b, text[a:b]))
+    append = out.append
+    chunks = list(chunk_re.finditer(text))
+    for k, m in enumerate(chunks):
+        if m.lastgroup != "complex":
+            append((m.start(), m.end(), m.group()))
             continue
+        a, b = m.span()
         atoms = _plain_atoms(ATOM, joining, text, a, b)
         if atoms is not None:
             out.extend(atoms)
             continue
-        lo = chunks[k - 1][0] if k else a
-        hi = chunks[k + 1][1] if k + 1 < len(chunks) else b
+        lo = chunks[k - 1].start() if k else a
+        hi = chunks[k + 1].end() if k + 1 < len(chunks) else b
         for tok in razdel_tokenize(text[lo:hi]):
             start = lo + tok.start
             if a <= start < b:
-                out.append((start, lo + tok.stop, tok.text))
+                append((start, lo + tok.stop, tok.text))
     return out
+
+
+@cache
+def _chunk_pattern():
+    """One pass over the text: a space-separated chunk that is exactly one of razdel's atoms (its own
+    pattern, followed by a space or the end), or any other chunk. Each atom type starts with its own
+    kind of character, so «one atom» here is the same as razdel's first atom covering the chunk."""
+    from razdel.segmenters.punct import DASHES
+    from razdel.segmenters.tokenize import ATOM
+    pattern = re.compile("(?P<simple>(?>" + ATOM.pattern + r")(?!\S))|(?P<complex>\S+)", ATOM.flags)
+    return pattern, DASHES + "_"  # razdel's dashes and the underscore join the words around them
