@@ -1,6 +1,8 @@
 """Phrase lists from dictionaries/*.tsv matched on lemma sequences, with inflected replacements."""
 from __future__ import annotations
 
+import re
+
 from ..dictionary import load_table
 from ..nlp import morph
 from ..nlp.phrases import Gap, Phrase, PhraseIndex, Slot, compile_phrase, match_at
@@ -77,13 +79,16 @@ class Lexicon(PhrasePass, Kind):
                 if between.strip():
                     suggestions = tuple(f"{sug} {between}" if sug else between for sug in suggestions)
             note = phrase.data.get("note", "")
+            hint = ""
             if suggestions == ("",):
                 template = "delete"
             elif suggestions:
                 template = "message"
             else:
-                template = "nosuggest"
-            yield Hit(start, end, suggestions, {"note": note, "match": text[start:end]}, template)
+                # a row with no one-word fix says in its note how to rewrite: show that advice
+                hint = advice(note)
+                template = "hint" if hint and "hint" in self.rule.messages else "nosuggest"
+            yield Hit(start, end, suggestions, {"note": note, "hint": hint, "match": text[start:end]}, template)
 
     def suggest(self, row, matched, at_start: bool, lemmas: frozenset = frozenset()) -> tuple[str, ...]:
         raw = row.get(self.replacement_column, "") if self.replacement_column else None
@@ -104,6 +109,30 @@ class Lexicon(PhrasePass, Kind):
                 alt = alt[:1].upper() + alt[1:]
             out.append(alt)
         return tuple(out)
+
+
+ADVICE_VERBS = ("скажите", "напишите", "назовите", "укажите", "объясните", "уберите", "пишите", "опишите",
+                "ответьте", "поясните", "сошлитесь", "начните")
+
+
+def advice(note: str) -> str:
+    """The instruction in a dictionary note («безличный глагол: скажите, кто и что делает» → «Скажите,
+    кто и что делает»), or "" when the note only names the kind of problem. An example written as
+    «было» → «стало» is told in words: the messages follow the rules they teach."""
+    note = note.strip()
+    if not note.lower().startswith(ADVICE_VERBS):
+        for sep in (":", ";"):
+            head, found, tail = note.partition(sep)
+            if found and tail.strip() and ("«" in tail or tail.strip().lower().startswith(ADVICE_VERBS)):
+                note = tail.strip()
+                break
+    note = _ARROW.sub(lambda m: f"например, «{m.group(2)}» вместо «{m.group(1)}»", note)
+    if not (note.lower().startswith(ADVICE_VERBS) or note.startswith(("«", "например"))):
+        return ""
+    return note[:1].upper() + note[1:].rstrip(".")
+
+
+_ARROW = re.compile(r"«([^»]+)»\s*→\s*«([^»]+)»")
 
 
 def _phrase_lemmas(phrase) -> frozenset:
