@@ -59,3 +59,28 @@ def test_selector_specificity():
     assert "K101" not in chosen and "K102" in chosen
     chosen = {r.id for r in select(rules, ["K101"], ["K"])}
     assert chosen == {"K101"}
+
+
+def test_advice_from_a_dictionary_note():
+    from plainlang.kinds.lexicon import advice
+    assert advice("безличный канцелярский глагол: скажите, кто и что делает") == "Скажите, кто и что делает"
+    assert advice("скажите прямо, кто отвечает: «этим занимается …»") == "Скажите прямо, кто отвечает: «этим занимается …»"
+    assert advice("«вопрос, касающийся аренды» → «вопрос об аренде»") == \
+        "Например, «вопрос об аренде» вместо «вопрос, касающийся аренды»"
+    assert advice("канцелярский штамп") == ""  # a label only: the rule's own message says what to do
+
+
+def test_every_message_follows_the_rules_it_teaches():
+    # messages and advice are Russian for the user: no arrows or other signs the rules flag
+    from plainlang.kinds.lexicon import advice
+    from plainlang.dictionary import load_table
+    from plainlang.resources import dictionaries_dir
+    for path in dictionaries_dir().glob("*.tsv"):
+        table = load_table(path.name)
+        if "note" not in table.columns:
+            continue
+        for row in table.rows:
+            assert "→" not in advice(row["note"]), (path.name, row["note"])
+    for rule in all_rules():
+        for text in (rule.message, *rule.messages.values()):
+            assert "→" not in text, rule.id
