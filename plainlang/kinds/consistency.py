@@ -92,17 +92,18 @@ class Consistency(PhrasePass, Kind):
                     continue
             if variant == chosen[group]:
                 continue
-            suggestion = _like(chosen[group], toks[first:last + 1])
+            suggestion = _like(chosen[group], toks[first:last + 1], first == 0 or ctx.is_sentence_start(toks[first]))
             yield Hit(start, end, (suggestion,),
                       {"first": chosen_text[group], "match": ctx.document.text[start:end]})
 
 
-def _like(term: str, matched) -> str:
-    """Put a one-word term into the case and number of the matched word."""
+def _like(term: str, matched, opens_sentence: bool = False) -> str:
+    """Put a one-word term into the case and number of the matched word (a word opening a sentence
+    is taken as the subject when its form could also be the object)."""
     words = term.split()
     if len(words) == 1 and matched:
         head = next((t for t in matched if t.is_word), None)
         if head is not None:
-            out = morph.inflect_like(term, head.text)
+            out = morph.inflect_like(term, head.text, prefer_case="nomn" if opens_sentence else "")
             return out if not head.text[:1].isupper() else out[:1].upper() + out[1:]
     return term

@@ -81,13 +81,18 @@ def has_pos(word: str, *pos: str) -> bool:
 
 
 @lru_cache(CACHE)
-def inflect_like(word: str, model_word: str, model_lemmas: frozenset = frozenset()) -> str:
+def inflect_like(word: str, model_word: str, model_lemmas: frozenset = frozenset(), prefer_case: str = "") -> str:
     """Put a dictionary word (an infinitive or a noun) into the form of a word found in the text:
     «проверить» like «осуществили» → «проверили». Returns the word unchanged when unsure.
     `model_lemmas` are the lemmas the dictionary phrase expects of the found word: they pick its
-    reading («нашли общий язык» is «найти», not the imperative of «наслать»)."""
+    reading («нашли общий язык» is «найти», not the imperative of «наслать»). `prefer_case` picks
+    among readings that differ only in case («заявление» is nominative or accusative)."""
     target = next((p for p in parses(model_word) if _norm(p.normal_form) in model_lemmas), None) \
         or best(model_word)
+    if prefer_case and target is not None and target.tag.case != prefer_case:
+        # «Заявление» opening a sentence is more likely the subject than the object
+        target = next((p for p in parses(model_word) if p.tag.case == prefer_case
+                       and p.normal_form == target.normal_form and p.tag.number == target.tag.number), target)
     source = None
     for p in parses(word):
         if target is not None and _same_family(p.tag.POS, target.tag.POS):
