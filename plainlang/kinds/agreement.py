@@ -61,17 +61,32 @@ def _noun_readings(word: str):
     return readings
 
 
+# adjectives and participles that stand for a noun after a preposition («в связи с вышеизложенным»,
+# «к сказанному»); determiners such as «Вашему» do not («по Вашему обращения» is the error to find)
+SUBSTANTIVE = {"вышеизложенный", "изложенный", "сказанный", "вышесказанный", "указанный", "вышеуказанный",
+               "перечисленный", "вышеперечисленный", "упомянутый", "вышеупомянутый", "приведенный",
+               "вышеприведенный", "следующий", "прочий", "остальной", "данный", "должный", "известный"}
+
+
+@lru_cache(morph.CACHE)
+def _is_preposition(word: str) -> bool:
+    best = morph.best(word)
+    return best is not None and best.tag.POS == "PREP"
+
+
 POSSESSIVE_VASH = frozenset({"ваш", "вашему", "вашего", "вашей", "ваше", "вашу", "вашим", "вашем", "ваши",
                              "ваших", "вашими"})
 
 
 @lru_cache(morph.CACHE)
-def _fix_pair(adj: str, noun: str):
+def _fix_pair(adj: str, noun: str, after_preposition: bool = False):
     """The adjective's form that agrees with the noun, or None when the pair is fine or unclear.
-    Depends on the two forms only, so it is cached per pair."""
+    Depends on the two forms (and on a preposition before them) only, so it is cached."""
     pa, nouns = _adjective_readings(adj), _noun_readings(noun)
     noun_cases = {_case(q.tag) for q in nouns}
     adj_cases = {_case(p.tag) for p in pa}
+    if after_preposition and not noun_cases & adj_cases and any(p.normal_form in SUBSTANTIVE for p in pa):
+        return None  # «в связи с вышеизложенным | основания …»: the adjective is a noun closing the phrase
     if noun_cases & {"datv", "ablt"}:
         return None  # «необходимых клиенту», «богатый ресурсами»: the noun depends on the adjective
     if "accs" in noun_cases and any(p.tag.POS == "PRTF" and "tran" in p.tag for p in pa):
@@ -113,7 +128,7 @@ class Agreement(Kind):
                     continue
                 if i >= 2 and toks[i - 1].lower in ("и", "или", ",") and morph.has_pos(toks[i - 2].lower, "ADJF"):
                     continue  # «с внешним и внутренним клиентами»: each adjective names one of several
-                fixed = _fix_pair(a.lower, b.lower)
+                fixed = _fix_pair(a.lower, b.lower, i > 0 and _is_preposition(toks[i - 1].lower))
                 if fixed is None:
                     continue
                 fixed = fixed if not a.text[:1].isupper() else fixed[:1].upper() + fixed[1:]
