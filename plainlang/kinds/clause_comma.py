@@ -12,6 +12,7 @@ from .base import Hit, Kind
 
 PERSONAL = {"я", "мы", "вы", "он", "она", "оно", "они", "мне", "нам", "вам", "ему", "ей", "им", "меня", "нас",
             "вас", "его", "ее", "их", "мной", "нами", "вами"}
+COORDINATORS = {"и", "или", "либо", "а", "но", "да"}
 BREAKS = {",", "—", "–", "-", ":", ";", "(", ")"}
 
 
@@ -55,7 +56,10 @@ class ClauseComma(Kind):
                 predicates = sorted({first, *predicates} - {None})
             if len(predicates) < 2 or predicates[0] == 0:
                 continue
-            second = predicates[1]
+            # «Если Вы придёте и принесёте документы …»: a predicate after «и» shares the clause
+            second = next((i for i in predicates[1:] if lows[i - 1] not in COORDINATORS), None)
+            if second is None:
+                continue
             # the main clause opens with its subject and the pronouns before the predicate:
             # «…из банка | мы Вам позвоним», «…одобрят | стройка начнётся»
             at = second
