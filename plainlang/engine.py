@@ -200,16 +200,25 @@ def _check_in_worker(path):
     return result
 
 
-def _tune_gc_for_batch() -> None:
+def _tune_gc_for_batch():
     """A batch run allocates millions of small objects (tokens, parses) and keeps few cycles. With
     Python's default thresholds the cycle collector ran every 700 allocations and walked the whole
     heap of dictionaries and caches again and again: a fifth of the run time. Collect rarely, and
     freeze what is loaded by now (rules, dictionaries) so the collector and forked workers leave it
     alone (a frozen object's memory page is not copied into a worker when the collector would touch it)."""
     import gc
+    previous = gc.get_threshold()
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+    return previous
+
+
+def _restore_gc(previous) -> None:
+    # a program that calls check_paths and goes on running gets Python's usual collector back
+    import gc
+    gc.set_threshold(*previous)
+    gc.unfreeze()
 
 
 def check_paths(paths: list[str], settings: Settings, jobs: int = 0):
@@ -217,9 +226,14 @@ def check_paths(paths: list[str], settings: Settings, jobs: int = 0):
     dictionaries) is built before the workers fork, so they start warm. Results keep input order."""
     import os
     plan_for(settings)
-    _tune_gc_for_batch()
-    if jobs <= 0:
-        jobs = min(os.cpu_count() or 1, 8)
+    previous = _tune_gc_for_batch()
+    try:
+        yield from _check_all(paths, settings, jobs if jobs > 0 else min(os.cpu_count() or 1, 8))
+    finally:
+        _restore_gc(previous)
+
+
+def _check_all(paths, settings, jobs):
     if jobs == 1 or len(paths) < 8:
         yield from (check_path(p, settings) for p in paths)
         return

@@ -201,3 +201,16 @@ def test_parallel_check_gives_the_same_results(tmp_path):
     serial = [(r.path, [f.rule for f in r.findings]) for r in check_paths(letters, Settings(), 1)]
     parallel = [(r.path, [f.rule for f in r.findings]) for r in check_paths(letters, Settings(), 2)]
     assert serial == parallel and any(rules for _, rules in serial)
+
+
+def test_batch_check_gives_the_garbage_collector_back(tmp_path):
+    # check_paths tunes the cycle collector for speed; a program that goes on running gets it back
+    import gc
+
+    from plainlang.config import Settings
+    from plainlang.engine import check_paths
+    p = tmp_path / "a.txt"
+    p.write_text("Мы одобрили заявку.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    assert [r.path for r in check_paths([str(p)], Settings(), 1)]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
