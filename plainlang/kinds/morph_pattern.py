@@ -19,6 +19,7 @@ import re
 
 from ..errors import ConfigError
 from ..nlp import morph
+from ..nlp.vocabulary import PassingWords
 from .base import Hit, Kind
 
 KEYS = {"text_re", "lower", "lemma", "lemma_re", "pos", "gram", "not_lower", "not_lemma", "not_pos", "word", "punct",
@@ -37,33 +38,22 @@ class Element:
         self.text_re = re.compile(spec["text_re"]) if "text_re" in spec else None
         # every test but same_as depends on the token's text alone: remember the answers
         self._cache: dict[str, bool] | None = None if "same_as" in spec else {}
-        self._seen: set[str] = set()
-        self._passed: set[str] = set()
+        self._passing = None
         # an element that only lists word forms is a set lookup
         only = set(spec) - {"min", "max"}
         self.lower_only = frozenset(w.replace("ё", "е") for w in spec["lower"]) if only == {"lower"} else None
 
     def passing(self, ctx) -> set:
-        """The texts of a document's vocabulary that pass this element. Set operations do the work:
-        only texts never seen before are tested one by one."""
-        vocabulary = ctx.vocabulary
+        """The texts of a document's vocabulary that pass this element, each text tested once per run."""
         if self._cache is None:
-            return {text for text, (tok, _) in vocabulary.items() if self._test(tok, ctx, None)}
-        if len(self._seen) > 500_000:  # a bound for endless odd input; the sets refill as needed
-            self._seen.clear()
-            self._passed.clear()
-        texts = ctx.vocabulary_set
-        new = texts - self._seen
-        if new:
+            return {text for text, (tok, _) in ctx.vocabulary.items() if self._test(tok, ctx, None)}
+        if self._passing is None:
             if self.lower_only is not None:
                 words = self.lower_only
-                self._passed.update(text for text in new if vocabulary[text][0].lower in words)
+                self._passing = PassingWords(lambda tok, ctx: tok.lower in words)
             else:
-                for text in new:
-                    if self.test(vocabulary[text][0], ctx, None):
-                        self._passed.add(text)
-            self._seen |= new
-        return self._passed & texts
+                self._passing = PassingWords(lambda tok, ctx: self.test(tok, ctx, None))
+        return self._passing(ctx)
 
     def test(self, tok, ctx, groups) -> bool:
         if self._cache is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import morph
+from .vocabulary import PassingWords
 
 GAP = 3
 _PUNCT = re.compile(r"^[^\w\s]+$")
@@ -140,8 +141,7 @@ class PhraseIndex:
         self.by_key: dict[str, dict] = {}
         self._level_cache: dict[str, list] = {}
         self._pair_cache: dict[tuple, tuple] = {}
-        self._seen: set[str] = set()
-        self._starters: set[str] = set()
+        self._starters = PassingWords(lambda tok, ctx: tok.is_word and bool(self._levels(tok.lower)))
         for ph in phrases:
             first = ph.elements[0]
             second = ph.elements[1] if len(ph.elements) > 1 else None
@@ -163,21 +163,8 @@ class PhraseIndex:
         return found
 
     def starting_texts(self, ctx) -> set:
-        """The texts of a document's vocabulary that may start a phrase. Only texts never seen before
-        are looked up one by one; set operations do the rest."""
-        if len(self._seen) > 500_000:  # a bound for endless odd input
-            self._seen.clear()
-            self._starters.clear()
-        vocabulary = ctx.vocabulary
-        texts = ctx.vocabulary_set
-        new = texts - self._seen
-        if new:
-            for text in new:
-                tok = vocabulary[text][0]
-                if tok.is_word and self._levels(tok.lower):
-                    self._starters.add(text)
-            self._seen |= new
-        return self._starters & texts
+        """The texts of a document's vocabulary that may start a phrase, each looked up once per run."""
+        return self._starters(ctx)
 
     def candidates(self, tokens, i, ctx):
         """Phrases that may start at token i, judged by its keys and the next token's. The answer
